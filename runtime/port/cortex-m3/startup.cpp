@@ -84,3 +84,55 @@ void BusFault_Handler() { report_fault("BusFault"); }
 void UsageFault_Handler() { report_fault("UsageFault"); }
 void Unexpected_Handler() { report_fault("unexpected exception"); }
 }
+
+// ---------------------------------------------------------------------------
+// C++ ABI support without the heap.
+//
+// libstdc++'s versions of these functions are written for hosted systems:
+// its guard functions throw on recursive initialisation (which links the
+// exception runtime, and __cxa_allocate_exception calls malloc), and
+// newlib's __cxa_atexit can grow its table with malloc. A bare-metal image
+// that never returns from main needs neither, so the port defines small
+// replacements; object files win over the archive members at link time.
+extern "C" {
+
+// Static objects with destructors register them against __dso_handle
+// (normally defined by crtbegin.o, which -nostartfiles leaves out).
+void* __dso_handle = nullptr;
+
+// Destructors of static objects would run at exit; the program ends with a
+// semihosting exit (or never), so registering them is pointless.
+int __cxa_atexit(void (*)(void*), void*, void*) { return 0; }
+int __aeabi_atexit(void*, void (*)(void*), void*) { return 0; }
+
+// Function-local statics. The ARM EABI guard is a 32-bit word whose lowest
+// bit means "initialised"; we use bit 8 for "initialisation in progress".
+// There is one core, so masking interrupts makes the check-and-mark atomic
+// against an interrupt handler; re-entering an initialisation (from a
+// handler, or recursively) is a bug and reported as a fault.
+namespace {
+constexpr std::uint32_t guard_done = 1u;
+constexpr std::uint32_t guard_busy = 1u << 8;
+std::uint32_t mask_irq() {
+  std::uint32_t primask;
+  __asm__ volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask) : : "memory");
+  return primask;
+}
+void restore_irq(std::uint32_t primask) { __asm__ volatile("msr primask, %0" : : "r"(primask) : "memory"); }
+}  // namespace
+
+int __cxa_guard_acquire(std::uint32_t* guard) {
+  const std::uint32_t primask = mask_irq();
+  const std::uint32_t state = *guard;
+  if (!(state & guard_done) && !(state & guard_busy)) *guard = state | guard_busy;
+  restore_irq(primask);
+  if (state & guard_done) return 0;
+  if (state & guard_busy) report_fault("recursive initialisation of a static");
+  return 1;
+}
+void __cxa_guard_release(std::uint32_t* guard) { *guard = guard_done; }
+void __cxa_guard_abort(std::uint32_t* guard) { *guard = 0; }
+
+// A pure virtual call (through a half-built or destroyed object).
+void __cxa_pure_virtual() { report_fault("pure virtual call"); }
+}
