@@ -13,8 +13,9 @@
 //
 // How it runs. The coroutine is lazy: nothing happens until the first poll.
 // Inside a task, every `co_await x` goes through await_transform: x must be
-// a bcsc future (rvalues are moved into the awaiter, which lives in the
-// coroutine frame; lvalues are borrowed by pointer). The awaiter polls x
+// a bcsc future. The awaiter keeps a pointer to x (a temporary x lives in
+// the coroutine frame until the co_await expression ends, an lvalue x is
+// the caller's) and polls x
 // immediately with the context of the current poll; if x is pending the
 // coroutine suspends and the promise remembers a type-erased pointer to x
 // plus its poll function. task::poll() then re-polls exactly that innermost
@@ -152,17 +153,16 @@ class result_slot<void> {
   bool full_ = false;
 };
 
-// Holds the awaited future (owned if C = F, borrowed if C = F&).
-template <class C>
+// Awaits a bcsc future by pointer. That is safe for rvalues too: a
+// temporary in `co_await make_future()` lives until the end of the full
+// expression, i.e. until after await_resume(), and it lives in the coroutine
+// frame, so it never moves while suspended. No copy, no move, no extra space.
+template <class F>
 class future_awaiter {
-  using F = std::remove_reference_t<C>;
   using T = output_t<F>;
-  static constexpr bool borrowed = std::is_lvalue_reference_v<C>;
-  using holder = std::conditional_t<borrowed, F*, F>;
 
  public:
-  future_awaiter(C&& fut, task_promise_base& promise) noexcept
-      : fut_(make_holder(std::forward<C>(fut))), promise_(&promise) {}
+  future_awaiter(F& fut, task_promise_base& promise) noexcept : fut_(&fut), promise_(&promise) {}
 
   bool await_ready() { return try_poll(*promise_->cx); }
   void await_suspend(std::coroutine_handle<>) noexcept {
@@ -172,16 +172,8 @@ class future_awaiter {
   T await_resume() { return result_.take(); }
 
  private:
-  static holder make_holder(C&& fut) noexcept {
-    if constexpr (borrowed) return &fut;
-    else return holder(std::move(fut));
-  }
-  F& future() noexcept {
-    if constexpr (borrowed) return *fut_;
-    else return fut_;
-  }
   bool try_poll(context& cx) {
-    auto r = future().poll(cx);
+    auto r = fut_->poll(cx);
     if (r.is_pending()) return false;
     if constexpr (std::is_void_v<T>) result_.emplace();
     else result_.emplace(r.take());
@@ -189,7 +181,7 @@ class future_awaiter {
   }
   static bool poll_thunk(void* self, context& cx) { return static_cast<future_awaiter*>(self)->try_poll(cx); }
 
-  holder fut_;
+  F* fut_;
   task_promise_base* promise_;
   result_slot<T> result_;
 };
@@ -198,8 +190,7 @@ template <class A>
 auto task_promise_base::await_transform(A&& a) noexcept {
   static_assert(is_future_v<A>,
                 "co_await inside a bcsc::task needs a bcsc future (output_type + poll(context&))");
-  using C = std::conditional_t<std::is_lvalue_reference_v<A>, A, std::remove_cv_t<std::remove_reference_t<A>>>;
-  return future_awaiter<C>(std::forward<A>(a), *this);
+  return future_awaiter<std::remove_reference_t<A>>(a, *this);
 }
 
 template <class T>

@@ -1,0 +1,23 @@
+cmake_policy(SET CMP0057 NEW)
+# Fails if a core (non-host) runtime header includes a standard header that
+# is not on the freestanding allow-list (host/ and port/ headers are exempt;
+# task.hpp may also use <coroutine>).
+set(allowed cstddef cstdint type_traits utility new atomic tuple limits coroutine)
+file(GLOB_RECURSE headers RELATIVE ${INCLUDE_DIR} ${INCLUDE_DIR}/*.hpp)
+set(bad "")
+foreach(h IN LISTS headers)
+  if(h MATCHES "^(host|port)/")
+    continue()
+  endif()
+  file(STRINGS ${INCLUDE_DIR}/${h} lines REGEX "^#include <")
+  foreach(line IN LISTS lines)
+    string(REGEX REPLACE "^#include <([^>]+)>.*" "\\1" name "${line}")
+    if(NOT name IN_LIST allowed AND NOT name MATCHES "^bcsc/")
+      list(APPEND bad "${h}: <${name}>")
+    endif()
+  endforeach()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "core headers include non-freestanding headers:\n${bad}")
+endif()
+message(STATUS "core headers: only freestanding includes")

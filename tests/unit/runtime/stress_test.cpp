@@ -1,0 +1,178 @@
+// Wake-ups from another thread racing a poll: no wake may be lost.
+//
+// Ping-pong: the consumer future publishes "I have seen k" and returns
+// pending; the producer thread waits for that, publishes k+1 and wakes.
+// The wake therefore lands anywhere from "still inside poll()" to "already
+// asleep in the idle hook", and every single wake is needed for progress.
+// A lost wake would hang; instead the producer notices that the consumer
+// stopped acknowledging, counts a lost wake, and re-wakes so the test
+// finishes and fails. Labelled "tsan" in CMake.
+#include "test_support.hpp"
+
+#include <bcsc/host/idle.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <thread>
+
+namespace {
+
+#if defined(__SANITIZE_THREAD__)
+constexpr bool under_tsan = true;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+constexpr bool under_tsan = true;
+#else
+constexpr bool under_tsan = false;
+#endif
+#else
+constexpr bool under_tsan = false;
+#endif
+
+// Iterations per test; total across the tests is ~2.5 million normally.
+constexpr std::uint64_t scaled(std::uint64_t n) { return under_tsan ? n / 20 : n; }
+
+struct pingpong {
+  std::atomic<std::uint64_t> produced{0};
+  std::atomic<std::uint64_t> seen{0};
+  std::atomic<bool> waker_ready{false};
+  bcsc::waker w;  // written once before waker_ready, then only read
+  std::uint64_t lost_wakes = 0;
+};
+
+// Completes when the producer reaches `target`.
+struct consumer {
+  using output_type = std::uint64_t;
+  pingpong* pp;
+  std::uint64_t target;
+  std::uint64_t polls = 0;
+  bcsc::poll_result<std::uint64_t> poll(bcsc::context& cx) {
+    ++polls;
+    if (!pp->waker_ready.load(std::memory_order_relaxed)) {
+      pp->w = cx.get_waker();
+      pp->waker_ready.store(true, std::memory_order_release);
+    }
+    const std::uint64_t p = pp->produced.load(std::memory_order_acquire);
+    if (p >= target) return polls;
+    pp->seen.store(p, std::memory_order_release);
+    return bcsc::pending;
+  }
+};
+
+// Producer: for each k, wait until the consumer saw k-1, then publish k and
+// wake. `spin_between` varies how far the consumer gets before the wake.
+void produce(pingpong& pp, std::uint64_t target) {
+  using clock = std::chrono::steady_clock;
+  while (!pp.waker_ready.load(std::memory_order_acquire)) std::this_thread::yield();
+  for (std::uint64_t k = 1; k <= target; ++k) {
+    auto started = clock::now();
+    unsigned spins = 0;
+    while (pp.seen.load(std::memory_order_acquire) != k - 1) {
+      if (++spins % 1024 == 0) {
+        std::this_thread::yield();
+        if (clock::now() - started > std::chrono::seconds(2)) {
+          ++pp.lost_wakes;  // the consumer sleeps although it was woken
+          pp.w.wake();
+          started = clock::now();
+        }
+      }
+    }
+    for (unsigned i = 0; i < (k % 7) * 8; ++i) std::atomic_signal_fence(std::memory_order_seq_cst);
+    pp.produced.store(k, std::memory_order_release);
+    pp.w.wake();
+  }
+}
+
+}  // namespace
+
+TEST(Stress, BlockOnWakeFromAnotherThreadRacingPollLosesNothing) {
+  const std::uint64_t target = scaled(300000);
+  pingpong pp;
+  std::thread producer([&] { produce(pp, target); });
+  std::uint64_t polls = bcsc::block_on(consumer{&pp, target});
+  producer.join();
+  EXPECT_EQ(pp.lost_wakes, 0u);
+  // Every published value needs its own poll; extra polls are spurious
+  // wakes of the parker, which are allowed but must stay bounded.
+  EXPECT_GE(polls, target + 1);
+  EXPECT_LE(polls, 3 * target + 2);
+}
+
+TEST(Stress, BlockOnWithSpinHookRacingPollLosesNothing) {
+  const std::uint64_t target = scaled(1000000);
+  pingpong pp;
+  std::thread producer([&] { produce(pp, target); });
+  std::uint64_t polls = bcsc::block_on(consumer{&pp, target}, bcsc::spin_idle_hook::instance());
+  producer.join();
+  EXPECT_EQ(pp.lost_wakes, 0u);
+  EXPECT_EQ(polls, target + 1);  // the flag is exact: one poll per wake
+}
+
+// Executor: the queued flag + lock-free push must not lose a wake either.
+struct executor_consumer {
+  using output_type = void;
+  consumer inner;
+  std::uint64_t* polls_out;
+  bcsc::poll_result<void> poll(bcsc::context& cx) {
+    auto r = inner.poll(cx);
+    if (r.is_pending()) return bcsc::pending;
+    *polls_out = r.value();
+    return bcsc::ready();
+  }
+};
+
+TEST(Stress, ExecutorWakeFromTwoThreadsRacingPollLosesNothing) {
+  const std::uint64_t target = scaled(300000);
+  pingpong a, b;
+  std::uint64_t polls_a = 0, polls_b = 0;
+  bcsc::executor<2> exec;
+  ASSERT_TRUE(exec.spawn(executor_consumer{consumer{&a, target}, &polls_a}));
+  ASSERT_TRUE(exec.spawn(executor_consumer{consumer{&b, target}, &polls_b}));
+  std::thread pa([&] { produce(a, target); });
+  std::thread pb([&] { produce(b, target); });
+  exec.run();
+  pa.join();
+  pb.join();
+  EXPECT_EQ(a.lost_wakes + b.lost_wakes, 0u);
+  EXPECT_EQ(polls_a, target + 1);  // queued flag: no duplicate polls either
+  EXPECT_EQ(polls_b, target + 1);
+}
+
+TEST(Stress, ManyWakersHammeringOneTaskCoalesce) {
+  // Four threads wake one task as fast as they can while it is polled; the
+  // task finishes when all threads are done. Checks the run queue under
+  // contention (TSan: no data races on the intrusive links).
+  const std::uint64_t per_thread = scaled(200000);
+  struct until_done {
+    using output_type = void;
+    std::atomic<int>* finished;
+    std::atomic<bool>* ready;
+    bcsc::waker* w;
+    bcsc::poll_result<void> poll(bcsc::context& cx) {
+      if (!ready->load(std::memory_order_relaxed)) {
+        *w = cx.get_waker();
+        ready->store(true, std::memory_order_release);
+      }
+      return finished->load(std::memory_order_acquire) == 4 ? bcsc::poll_result<void>()
+                                                             : bcsc::poll_result<void>(bcsc::pending);
+    }
+  };
+  std::atomic<int> finished{0};
+  std::atomic<bool> ready{false};
+  bcsc::waker w;
+  bcsc::executor<1> exec;
+  ASSERT_TRUE(exec.spawn(until_done{&finished, &ready, &w}));
+  std::thread threads[4];
+  for (auto& t : threads) {
+    t = std::thread([&] {
+      while (!ready.load(std::memory_order_acquire)) std::this_thread::yield();
+      for (std::uint64_t i = 0; i < per_thread; ++i) w.wake();
+      finished.fetch_add(1, std::memory_order_release);
+      w.wake();
+    });
+  }
+  exec.run();
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(exec.live_tasks(), 0u);
+}
