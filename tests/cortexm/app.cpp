@@ -1,0 +1,415 @@
+// The Cortex-M3 port test: hand-written futures (no coroutines, no bcsc
+// compiler) on the runtime's executor, join, race, yield_now, event and
+// sleep_for, driven by the SysTick clock of <bcsc/port/cortex_m3.hpp>.
+//
+// Runs on QEMU's mps2-an385 (see run.sh). Prints a deterministic trace that
+// run.sh compares with app.expected; a failed check prints "FAIL: ..." and
+// makes main return 1. Nothing here allocates: run.sh checks the ELF has no
+// malloc/free/_sbrk.
+#include <bcsc/bcsc.hpp>
+#include <bcsc/port/cortex_m3.hpp>
+
+#include <cstdint>
+#include <tuple>
+#include <utility>
+
+#include "semihosting.hpp"
+
+namespace cm = bcsc::port::cortex_m3;
+namespace out = bcsc::port::semihost;
+
+namespace {
+
+// ------------------------------------------------------------ reporting ----
+int failures = 0;
+
+void print(const char* s) { out::put(s); }
+void print(int v) { out::put_int(v); }
+void print(unsigned v) { out::put_uint(v); }
+
+// say("a=", 1, " b=", 2) prints one trace line.
+template <class... A>
+void say(const A&... parts) {
+  (print(parts), ...);
+  print("\n");
+}
+
+void check(bool ok, const char* what) {
+  if (ok) return;
+  say("FAIL: ", what);
+  ++failures;
+}
+
+// A short text the tasks append to, to show in which order things ran.
+class trace_buffer {
+ public:
+  void add(const char* s) {
+    while (*s != '\0' && len_ + 1 < sizeof buf_) buf_[len_++] = *s++;
+    buf_[len_] = '\0';
+  }
+  void add_word(const char* s) {
+    if (len_ != 0) add(" ");
+    add(s);
+  }
+  void clear() { buf_[len_ = 0] = '\0'; }
+  const char* text() const { return buf_; }
+
+ private:
+  char buf_[96] = {};
+  std::size_t len_ = 0;
+};
+trace_buffer trace;
+
+const char* digit(unsigned d) {
+  static const char* const digits[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  return digits[d % 10];
+}
+
+std::uint32_t ms_since(bcsc::instant start) {
+  return static_cast<std::uint32_t>((bcsc::now() - start).us / 1000);
+}
+
+// -------------------------------------------------- lifetime accounting ----
+// Counts the futures of one test that are alive, and those destroyed after
+// their first poll but before completing (i.e. cancelled).
+struct lifetimes {
+  int live = 0;
+  int cancelled = 0;
+};
+
+// A member that does the counting for the future that holds it; moves count
+// as new objects (the moved-from one is destroyed later, uncancelled).
+class counted {
+ public:
+  explicit counted(lifetimes& l) : l_(&l) { ++l_->live; }
+  counted(counted&& o) : l_(o.l_) { ++l_->live; }
+  ~counted() {
+    --l_->live;
+    if (polled_ && !done_) ++l_->cancelled;
+  }
+  void mark_polled() { polled_ = true; }
+  void mark_done() { done_ = true; }
+
+ private:
+  lifetimes* l_;
+  bool polled_ = false;
+  bool done_ = false;
+};
+
+// ----------------------------------------------------- hand-written futures --
+// Sleeps, then completes with `value`.
+template <class T>
+class delayed {
+ public:
+  using output_type = T;
+  delayed(lifetimes& l, std::uint32_t ms, T value)
+      : count_(l), sleep_(bcsc::sleep_for(bcsc::milliseconds(ms))), value_(value) {}
+
+  bcsc::poll_result<T> poll(bcsc::context& cx) {
+    count_.mark_polled();
+    if (sleep_.poll(cx).is_pending()) return bcsc::pending;
+    count_.mark_done();
+    return value_;
+  }
+
+ private:
+  counted count_;
+  bcsc::sleep_future sleep_;
+  T value_;
+};
+
+// Sleeps, then appends its id to the trace.
+class ordered_sleeper {
+ public:
+  using output_type = void;
+  ordered_sleeper(unsigned id, std::uint32_t ms) : id_(id), sleep_(bcsc::sleep_for(bcsc::milliseconds(ms))) {}
+
+  bcsc::poll_result<void> poll(bcsc::context& cx) {
+    if (sleep_.poll(cx).is_pending()) return bcsc::pending;
+    trace.add_word(digit(id_));
+    return bcsc::ready();
+  }
+
+ private:
+  unsigned id_;
+  bcsc::sleep_future sleep_;
+};
+
+// Logs "<name><step>", yields, and repeats until step `last` is logged.
+class yielder {
+ public:
+  using output_type = void;
+  yielder(const char* name, unsigned last) : name_(name), last_(last) {}
+
+  bcsc::poll_result<void> poll(bcsc::context& cx) {
+    for (;;) {
+      if (!yielding_) {
+        log_step();
+        if (step_ == last_) return bcsc::ready();
+        yield_ = bcsc::yield_now();
+        yielding_ = true;
+      }
+      if (yield_.poll(cx).is_pending()) return bcsc::pending;
+      yielding_ = false;
+      ++step_;
+    }
+  }
+
+ private:
+  void log_step() {
+    trace.add_word(name_);
+    trace.add(digit(step_));
+  }
+  const char* name_;
+  unsigned last_;
+  unsigned step_ = 0;
+  bool yielding_ = false;
+  bcsc::yield_future yield_;
+};
+
+// Runs F and stores its output where the test can read it after exec.run().
+template <class F>
+class capture {
+ public:
+  using output_type = void;
+  using value_type = bcsc::output_t<F>;
+  capture(F&& f, value_type* into) : f_(std::move(f)), into_(into) {}
+
+  bcsc::poll_result<void> poll(bcsc::context& cx) {
+    auto r = f_.poll(cx);
+    if (r.is_pending()) return bcsc::pending;
+    *into_ = r.take();
+    return bcsc::ready();
+  }
+
+ private:
+  F f_;
+  value_type* into_;
+};
+template <class F>
+capture<F> capture_into(F&& f, bcsc::output_t<F>* into) {
+  return capture<F>(std::move(f), into);
+}
+
+// ----------------------------------------------- signals from the SysTick ----
+// State shared between thread mode and the SysTick handler. Thread mode
+// touches it only with interrupts masked; the handler cannot be preempted by
+// thread mode, so it needs no mask.
+struct tick_signal {
+  bool armed = false;
+  bool fired = false;
+  bcsc::instant fire_at;
+  std::uint32_t fired_in_exception = 0;  // IPSR when it fired
+  bcsc::waker waiter;
+};
+tick_signal signal;
+
+bcsc::event tick_event;  // set() from the SysTick handler
+bcsc::instant tick_event_at = bcsc::instant::max();
+std::uint32_t tick_event_exception = 0;
+
+// Installed as the port's tick hook: runs in the SysTick handler each tick.
+void on_tick(bcsc::instant now) noexcept {
+  if (signal.armed && now >= signal.fire_at) {
+    signal.armed = false;
+    signal.fired = true;
+    signal.fired_in_exception = cm::active_exception();
+    signal.waiter.wake();
+  }
+  if (now >= tick_event_at) {
+    tick_event_at = bcsc::instant::max();
+    tick_event_exception = cm::active_exception();
+    tick_event.set();
+  }
+}
+
+// Completes when the SysTick handler fires `signal`, `ms` after the first
+// poll; outputs the exception number the handler ran in. Destroying it
+// disarms the signal, so the handler never wakes a dead task.
+class wait_for_tick_signal {
+ public:
+  using output_type = std::uint32_t;
+  explicit wait_for_tick_signal(std::uint32_t ms) : ms_(ms) {}
+  wait_for_tick_signal(wait_for_tick_signal&&) = default;
+  ~wait_for_tick_signal() {
+    cm::interrupt_mask mask;
+    signal.armed = false;
+  }
+
+  bcsc::poll_result<std::uint32_t> poll(bcsc::context& cx) {
+    cm::interrupt_mask mask;  // check-and-register must not race the handler
+    if (!started_) arm();     // the first poll starts the wait
+    if (signal.fired) return signal.fired_in_exception;
+    signal.waiter = cx.get_waker();
+    return bcsc::pending;
+  }
+
+ private:
+  void arm() {
+    started_ = true;
+    signal.fire_at = bcsc::now() + bcsc::milliseconds(ms_);
+    signal.fired = false;
+    signal.armed = true;
+  }
+  std::uint32_t ms_;
+  bool started_ = false;
+};
+
+// ------------------------------------------------------------------ tests ----
+void test_yield() {
+  trace.clear();
+  bcsc::executor<2> exec;
+  check(exec.spawn(yielder("a", 2)), "yield: spawn a");
+  check(exec.spawn(yielder("b", 2)), "yield: spawn b");
+  exec.run();
+  say("yield: ", trace.text());
+}
+
+void test_timer_order() {
+  trace.clear();
+  const bcsc::instant start = bcsc::now();  // deadlines count from construction
+  bcsc::executor<3> exec;
+  // Spawned out of order; each sleeps 10 ms times its id.
+  check(exec.spawn(ordered_sleeper(3, 30)), "timer: spawn 3");
+  check(exec.spawn(ordered_sleeper(1, 10)), "timer: spawn 1");
+  check(exec.spawn(ordered_sleeper(2, 20)), "timer: spawn 2");
+  exec.run();
+  check(ms_since(start) >= 30, "timer: finished before the last deadline");
+  say("timer order: ", trace.text());
+}
+
+void test_join() {
+  lifetimes l;
+  std::tuple<int, int> result{0, 0};
+  const bcsc::instant start = bcsc::now();
+  {
+    bcsc::executor<1> exec;
+    check(exec.spawn(capture_into(bcsc::join(delayed<int>(l, 30, 1), delayed<int>(l, 10, 2)), &result)),
+          "join: spawn");
+    exec.run();
+  }
+  check(ms_since(start) >= 30, "join: completed before its slower child");
+  say("join: a=", std::get<0>(result), " b=", std::get<1>(result));
+  say("join: live=", l.live, " cancelled=", l.cancelled);
+}
+
+void test_race() {
+  lifetimes l;
+  const char* winner = "none";
+  const bcsc::instant start = bcsc::now();
+  {
+    bcsc::executor<1> exec;
+    check(exec.spawn(capture_into(
+              bcsc::race(delayed<const char*>(l, 1000, "slow"), delayed<const char*>(l, 10, "fast")), &winner)),
+          "race: spawn");
+    exec.run();
+  }
+  check(ms_since(start) < 1000, "race: waited for the loser");
+  say("race: winner=", winner);
+  say("race: live=", l.live, " cancelled=", l.cancelled);
+  // The loser's timer node was unlinked when race destroyed it.
+  say("race: timer queue empty=", bcsc::timer_queue::global().empty() ? "yes" : "no");
+}
+
+void test_cancel_by_executor_drop() {
+  lifetimes l;
+  {
+    bcsc::executor<2> exec;
+    check(exec.spawn(delayed<int>(l, 1000, 0)), "cancel: spawn");
+    exec.run_until_idle();  // first poll: the sleeper registers its timer
+    check(!bcsc::timer_queue::global().empty(), "cancel: sleeper not in the timer queue");
+  }  // executor destroyed with the task pending
+  say("cancel: live=", l.live, " cancelled=", l.cancelled,
+      " timer queue empty=", bcsc::timer_queue::global().empty() ? "yes" : "no");
+}
+
+void test_full_executor() {
+  lifetimes l;
+  bcsc::executor<1> exec;
+  check(exec.spawn(delayed<int>(l, 0, 0)), "full: first spawn");
+  const bool second = exec.spawn(delayed<int>(l, 0, 0));
+  exec.run();
+  say("full executor: second spawn ", second ? "accepted" : "refused", ", live=", l.live);
+}
+
+void test_isr_signal() {
+  std::uint32_t exception = 0;
+  bcsc::executor<1> exec;
+  check(exec.spawn(capture_into(wait_for_tick_signal(20), &exception)), "isr: spawn");
+  exec.run();
+  say("isr wake: signalled from exception ", unsigned(exception),
+      exception == cm::systick_exception ? " (SysTick)" : " (not SysTick)");
+}
+
+void test_isr_event() {
+  {
+    cm::interrupt_mask mask;
+    tick_event_at = bcsc::now() + bcsc::milliseconds(15);
+  }
+  bcsc::block_on(tick_event.wait());
+  say("isr event: set from exception ", unsigned(tick_event_exception), ", waiter woken");
+}
+
+void test_isr_race_with_timeout() {
+  lifetimes l;
+  std::uint32_t result = 1;
+  bcsc::executor<1> exec;
+  // The signal fires after 500 ms; the timeout (output 0) after 10 ms wins,
+  // and destroying the losing waiter must disarm the handler's signal.
+  check(exec.spawn(capture_into(bcsc::race(wait_for_tick_signal(500), delayed<std::uint32_t>(l, 10, 0)),
+                                &result)),
+        "isr timeout: spawn");
+  exec.run();
+  bool armed;
+  {
+    cm::interrupt_mask mask;
+    armed = signal.armed;
+  }
+  say("isr timeout: winner=", result == 0 ? "timeout" : "signal", ", signal disarmed=", armed ? "no" : "yes");
+}
+
+void test_wfi_sleeps() {
+  const std::uint32_t sleeps_before = cm::wfi_idle.sleeps();
+  const bcsc::instant start = bcsc::now();
+  bcsc::block_on(bcsc::sleep_for(bcsc::milliseconds(50)));
+  const std::uint32_t elapsed = ms_since(start);
+  const std::uint32_t sleeps = cm::wfi_idle.sleeps() - sleeps_before;
+  check(elapsed >= 50, "wfi: block_on(sleep_for(50ms)) returned early");
+  // Each WFI ends at the next SysTick: about one sleep per tick. A busy
+  // loop would make thousands of idle calls; no sleep at all would mean WFI
+  // was never reached.
+  check(sleeps >= 1 && sleeps <= 2 * elapsed + 2, "wfi: sleep count does not match the ticks");
+  say("block_on: sleep_for(50ms) done, idle in WFI");
+}
+
+[[noreturn]] void report_panic(const char* what) noexcept {
+  say("PANIC: ", what);
+  out::exit(101);
+}
+
+}  // namespace
+
+int main() {
+  bcsc::set_panic_handler(&report_panic);
+  cm::start();  // SysTick at 1 kHz from the 25 MHz core clock
+  cm::systick.set_tick_hook(&on_tick);
+  say("bcsc cortex-m3 port test");
+
+  test_yield();
+  test_timer_order();
+  test_join();
+  test_race();
+  test_cancel_by_executor_drop();
+  test_full_executor();
+  test_isr_signal();
+  test_isr_event();
+  test_isr_race_with_timeout();
+  test_wfi_sleeps();
+
+  if (failures != 0) {
+    say("failed: ", failures);
+    return 1;
+  }
+  say("ok");
+  return 0;
+}
