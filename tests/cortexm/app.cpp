@@ -382,6 +382,37 @@ void test_wfi_sleeps() {
   say("block_on: sleep_for(50ms) done, idle in WFI");
 }
 
+// An independent stopwatch for checking now(): SysTick ticks and the
+// down-counter read directly, in CPU cycles.
+std::uint64_t reference_cycles() {
+  cm::interrupt_mask mask;
+  std::uint64_t ticks = cm::systick.ticks();
+  std::uint32_t count = cm::reg::syst_cvr();
+  if (cm::reg::scb_icsr() & cm::reg::icsr_pendstset) {  // wrapped, handler not run yet
+    ++ticks;
+    count = cm::reg::syst_cvr();
+  }
+  const std::uint32_t reload = cm::reg::syst_rvr();
+  return ticks * (reload + 1) + (reload - count);
+}
+
+// now() has microsecond resolution, so a sleep must never be shorter than
+// asked, wherever in a tick it begins (with whole-tick time, a 1 ms sleep
+// begun late in a tick would end at the next tick, almost at once).
+void test_sleeps_never_end_early() {
+  constexpr std::uint64_t cycles_per_ms = cm::default_cpu_hz / 1000;
+  unsigned early = 0;
+  for (unsigned i = 0; i < 20; ++i) {
+    for (volatile unsigned spin = 0; spin < i * 1500; spin = spin + 1) {
+    }  // start at a different point of the 1 ms tick each time
+    const std::uint64_t start = reference_cycles();
+    bcsc::block_on(bcsc::sleep_for(bcsc::milliseconds(1)));
+    if (reference_cycles() - start < cycles_per_ms) ++early;
+  }
+  check(early == 0, "clock: a 1 ms sleep ended early");
+  say("clock: 20 sleeps of 1 ms, ", early == 0 ? "none" : "some", " ended early");
+}
+
 [[noreturn]] void report_panic(const char* what) noexcept {
   say("PANIC: ", what);
   out::exit(101);
@@ -405,6 +436,7 @@ int main() {
   test_isr_event();
   test_isr_race_with_timeout();
   test_wfi_sleeps();
+  test_sleeps_never_end_early();
 
   if (failures != 0) {
     say("failed: ", failures);

@@ -13,9 +13,12 @@
 // vector table points at.
 //
 // Clock. SysTick interrupts every 1/tick_hz seconds and the handler counts
-// ticks in a 64-bit counter; now() is that count in microseconds, so it
-// advances in whole ticks (1000 us at 1 kHz), as time.hpp allows. A sleep
-// therefore ends on the first tick at or after its deadline.
+// ticks in a 64-bit counter. now() adds the microseconds elapsed within the
+// current tick, read from the SysTick down-counter, so sleep_for(d) measures
+// d from the real start: a sleep never ends early (with whole-tick time, a
+// 1 ms sleep begun late in a tick would end at the next tick, almost at
+// once). Alarms still fire on ticks, so a sleep ends on the first tick at or
+// after its deadline: sleep_for(1ms) lasts between 1 and 2 ms at 1 kHz.
 //
 // Alarm. set_alarm(t) only stores t. Every tick the handler compares now()
 // with it and, once reached, clears it and calls bcsc::on_alarm(), which
@@ -83,12 +86,14 @@ inline volatile std::uint32_t& at(std::uintptr_t address) noexcept {
 inline volatile std::uint32_t& syst_csr() noexcept { return at(0xE000E010); }  // control/status
 inline volatile std::uint32_t& syst_rvr() noexcept { return at(0xE000E014); }  // reload value
 inline volatile std::uint32_t& syst_cvr() noexcept { return at(0xE000E018); }  // current value
+inline volatile std::uint32_t& scb_icsr() noexcept { return at(0xE000ED04); }   // interrupt control/state
 inline volatile std::uint32_t& scb_shpr3() noexcept { return at(0xE000ED20); }  // PendSV/SysTick priority
 
 inline constexpr std::uint32_t csr_enable = 1u << 0;
 inline constexpr std::uint32_t csr_tickint = 1u << 1;
 inline constexpr std::uint32_t csr_clksource_cpu = 1u << 2;
 inline constexpr std::uint32_t shpr3_systick_shift = 24;
+inline constexpr std::uint32_t icsr_pendstset = 1u << 26;  // SysTick pending
 }  // namespace reg
 
 // mps2-an385 (and QEMU's model of it) runs the core at 25 MHz.
@@ -111,14 +116,35 @@ class systick_driver final : public clock_driver {
   // at the lowest priority so device interrupts preempt the timer work.
   void start(std::uint32_t cpu_hz = default_cpu_hz, std::uint32_t tick_hz = default_tick_hz) noexcept {
     us_per_tick_ = 1'000'000u / tick_hz;
+    cycles_per_us_ = cpu_hz / 1'000'000u;
+    reload_ = cpu_hz / tick_hz - 1;  // 24-bit: tick_hz >= 2 at 25 MHz
     reg::syst_csr() = 0;
-    reg::syst_rvr() = cpu_hz / tick_hz - 1;  // 24-bit: tick_hz >= 2 at 25 MHz
+    reg::syst_rvr() = reload_;
     reg::syst_cvr() = 0;                     // any write clears the counter
     reg::scb_shpr3() = (reg::scb_shpr3() & 0x00FFFFFFu) | (0xFFu << reg::shpr3_systick_shift);
     reg::syst_csr() = reg::csr_clksource_cpu | reg::csr_tickint | reg::csr_enable;
   }
 
-  instant now() noexcept override { return {ticks() * us_per_tick_}; }
+  // Whole ticks plus the time into the current tick. Interrupts are masked
+  // so the handler cannot bump the count between the two reads; if the
+  // counter wrapped while masked (SysTick pending), that tick is counted
+  // here and the counter re-read. Returned values never decrease, even if a
+  // simulator updates the counter and the pending bit at different moments.
+  instant now() noexcept override {
+    interrupt_mask mask;
+    std::uint64_t ticks = ticks_;
+    std::uint32_t count = reg::syst_cvr();
+    if (reg::scb_icsr() & reg::icsr_pendstset) {
+      ticks += 1;
+      count = reg::syst_cvr();
+    }
+    std::uint32_t into_tick = (reload_ - count) / cycles_per_us_;
+    if (into_tick >= us_per_tick_) into_tick = us_per_tick_ - 1;
+    std::uint64_t us = ticks * us_per_tick_ + into_tick;
+    if (us < last_now_us_) us = last_now_us_;
+    last_now_us_ = us;
+    return {us};
+  }
 
   // Only stores the deadline; the tick handler compares against it. Masked
   // because a 64-bit store is two instructions the handler must not split.
@@ -153,7 +179,10 @@ class systick_driver final : public clock_driver {
  private:
   volatile std::uint64_t ticks_ = 0;
   volatile std::uint64_t alarm_us_ = std::numeric_limits<std::uint64_t>::max();
+  volatile std::uint64_t last_now_us_ = 0;  // now() is monotonic: never below this
   std::uint32_t us_per_tick_ = 1'000'000u / default_tick_hz;
+  std::uint32_t cycles_per_us_ = default_cpu_hz / 1'000'000u;
+  std::uint32_t reload_ = default_cpu_hz / default_tick_hz - 1;
   tick_hook tick_hook_ = nullptr;
 };
 
