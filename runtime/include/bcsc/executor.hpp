@@ -149,6 +149,9 @@ class executor_core {
     for (task_header* h = external_; h != nullptr; h = h->next_external) {
       drop(*h);
       h->owner = nullptr;
+      // A wake may have queued it on this (dying) run queue; clear the flag
+      // so the next executor to use the slot can queue it again.
+      h->flags.store(0, std::memory_order_relaxed);
     }
     external_ = nullptr;
   }

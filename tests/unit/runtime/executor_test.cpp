@@ -124,6 +124,18 @@ TEST(Executor, TypedSlotCancelledWhenExecutorDies) {
   EXPECT_EQ(counted::alive(), 0);
 }
 
+TEST(Executor, TypedSlotIsReusableByANewExecutorAfterTheOldOneDied) {
+  bcsc::task_slot<countdown<int>> slot;
+  {
+    bcsc::executor<1> first;
+    ASSERT_TRUE(first.spawn(slot, countdown<int>{5, 0}));  // queued, never run
+  }
+  bcsc::executor<1> second;
+  ASSERT_TRUE(second.spawn(slot, countdown<int>{2, 0}));
+  EXPECT_EQ(second.run_until_idle(), 3u);
+  EXPECT_FALSE(slot.busy());
+}
+
 // A task that spawns another task onto the same executor while running.
 struct spawner {
   using output_type = void;
