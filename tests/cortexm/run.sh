@@ -3,7 +3,9 @@
 # mps2-an385 board and checks it. Run from anywhere:
 #   bash tests/cortexm/run.sh [build-dir]      (default build/cortexm)
 # Prints one "PASS: <check>" / "FAIL: <check>" line per check; exits non-zero
-# if any check failed.
+# if any check failed. Extra QEMU options come from $QEMU_FLAGS, e.g.
+#   QEMU_FLAGS="-icount shift=3,sleep=off" bash tests/cortexm/run.sh
+# (virtual time from instruction counts: deterministic and faster).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-build/cortexm}
@@ -42,7 +44,7 @@ fi
 
 # --- run on QEMU -------------------------------------------------------------
 timeout 60 qemu-system-arm -M mps2-an385 -nographic \
-  -semihosting-config enable=on,target=native -kernel "$elf" \
+  -semihosting-config enable=on,target=native ${QEMU_FLAGS:-} -kernel "$elf" \
   >"$out/app.out" 2>"$out/qemu.err"
 status=$?
 if [ "$status" -eq 0 ]; then
