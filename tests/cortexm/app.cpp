@@ -202,7 +202,7 @@ struct tick_signal {
   std::uint32_t fired_in_exception = 0;  // IPSR when it fired
   bcsc::waker waiter;
 };
-tick_signal signal;
+tick_signal systick_signal;
 
 bcsc::event tick_event;  // set() from the SysTick handler
 bcsc::instant tick_event_at = bcsc::instant::max();
@@ -210,11 +210,11 @@ std::uint32_t tick_event_exception = 0;
 
 // Installed as the port's tick hook: runs in the SysTick handler each tick.
 void on_tick(bcsc::instant now) noexcept {
-  if (signal.armed && now >= signal.fire_at) {
-    signal.armed = false;
-    signal.fired = true;
-    signal.fired_in_exception = cm::active_exception();
-    signal.waiter.wake();
+  if (systick_signal.armed && now >= systick_signal.fire_at) {
+    systick_signal.armed = false;
+    systick_signal.fired = true;
+    systick_signal.fired_in_exception = cm::active_exception();
+    systick_signal.waiter.wake();
   }
   if (now >= tick_event_at) {
     tick_event_at = bcsc::instant::max();
@@ -223,7 +223,7 @@ void on_tick(bcsc::instant now) noexcept {
   }
 }
 
-// Completes when the SysTick handler fires `signal`, `ms` after the first
+// Completes when the SysTick handler fires `systick_signal`, `ms` after the first
 // poll; outputs the exception number the handler ran in. Destroying it
 // disarms the signal, so the handler never wakes a dead task.
 class wait_for_tick_signal {
@@ -232,24 +232,25 @@ class wait_for_tick_signal {
   explicit wait_for_tick_signal(std::uint32_t ms) : ms_(ms) {}
   wait_for_tick_signal(wait_for_tick_signal&&) = default;
   ~wait_for_tick_signal() {
+    if (!started_) return;  // never armed (e.g. a moved-from temporary)
     cm::interrupt_mask mask;
-    signal.armed = false;
+    systick_signal.armed = false;
   }
 
   bcsc::poll_result<std::uint32_t> poll(bcsc::context& cx) {
     cm::interrupt_mask mask;  // check-and-register must not race the handler
     if (!started_) arm();     // the first poll starts the wait
-    if (signal.fired) return signal.fired_in_exception;
-    signal.waiter = cx.get_waker();
+    if (systick_signal.fired) return systick_signal.fired_in_exception;
+    systick_signal.waiter = cx.get_waker();
     return bcsc::pending;
   }
 
  private:
   void arm() {
     started_ = true;
-    signal.fire_at = bcsc::now() + bcsc::milliseconds(ms_);
-    signal.fired = false;
-    signal.armed = true;
+    systick_signal.fire_at = bcsc::now() + bcsc::milliseconds(ms_);
+    systick_signal.fired = false;
+    systick_signal.armed = true;
   }
   std::uint32_t ms_;
   bool started_ = false;
@@ -355,7 +356,7 @@ void test_isr_race_with_timeout() {
   std::uint32_t result = 1;
   bcsc::executor<1> exec;
   // The signal fires after 500 ms; the timeout (output 0) after 10 ms wins,
-  // and destroying the losing waiter must disarm the handler's signal.
+  // and destroying the losing waiter must disarm the handler's systick_signal.
   check(exec.spawn(capture_into(bcsc::race(wait_for_tick_signal(500), delayed<std::uint32_t>(l, 10, 0)),
                                 &result)),
         "isr timeout: spawn");
@@ -363,7 +364,7 @@ void test_isr_race_with_timeout() {
   bool armed;
   {
     cm::interrupt_mask mask;
-    armed = signal.armed;
+    armed = systick_signal.armed;
   }
   say("isr timeout: winner=", result == 0 ? "timeout" : "signal", ", signal disarmed=", armed ? "no" : "yes");
 }
