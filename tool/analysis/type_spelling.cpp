@@ -1,0 +1,79 @@
+#include "analysis/type_spelling.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/QualTypeNames.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+namespace bcsc::analysis {
+
+namespace {
+
+bool isTaskDecl(const clang::NamedDecl* decl) {
+  if (!decl || decl->getName() != "task") return false;
+  const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(decl->getDeclContext()->getRedeclContext());
+  return ns && ns->getName() == "bcsc";
+}
+
+// Walks a type looking for bcsc::task and for types with no name outside
+// the function.
+class TypeScan : public clang::RecursiveASTVisitor<TypeScan> {
+ public:
+  bool VisitTemplateSpecializationType(clang::TemplateSpecializationType* t) {
+    if (isTaskDecl(t->getTemplateName().getAsTemplateDecl())) mentionsTask = true;
+    return true;
+  }
+  bool VisitRecordType(clang::RecordType* t) {
+    const clang::RecordDecl* decl = t->getDecl();
+    if (const auto* spec = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(decl))
+      if (isTaskDecl(spec->getSpecializedTemplate())) mentionsTask = true;
+    if (const auto* cxx = llvm::dyn_cast<clang::CXXRecordDecl>(decl); cxx && cxx->isLambda())
+      unnameable = "a lambda's closure type has no name";
+    else if (decl->getDeclContext()->isFunctionOrMethod())
+      unnameable = "a class declared inside the function has no name outside it";
+    else if (!decl->getIdentifier() && !decl->getTypedefNameForAnonDecl())
+      unnameable = "an unnamed class has no name";
+    return true;
+  }
+  bool VisitAutoType(clang::AutoType* t) {
+    if (!t->isDeduced()) undeduced = true;
+    return true;
+  }
+  bool mentionsTask = false;
+  bool undeduced = false;
+  const char* unnameable = nullptr;
+};
+
+TypeScan scan(clang::QualType type) {
+  TypeScan s;
+  s.TraverseType(type);
+  return s;
+}
+
+}  // namespace
+
+TypeSpeller::TypeSpeller(clang::ASTContext& context) : context_(context), policy_(context.getPrintingPolicy()) {
+  policy_.SuppressUnwrittenScope = true;
+  policy_.FullyQualifiedName = true;
+  policy_.Bool = true;
+}
+
+bool TypeSpeller::mentionsTask(clang::QualType type) const { return scan(type).mentionsTask; }
+
+bool TypeSpeller::printable(clang::QualType type) const {
+  if (type->isDependentType() || type->isUndeducedType()) return false;
+  TypeScan s = scan(type);
+  return !s.mentionsTask && !s.undeduced;
+}
+
+std::optional<std::string> TypeSpeller::print(clang::QualType type, std::string* whyNot) const {
+  TypeScan s = scan(type);
+  if (s.unnameable) {
+    if (whyNot) *whyNot = s.unnameable;
+    return std::nullopt;
+  }
+  if (type->isDependentType()) return type.getAsString(policy_);
+  return clang::TypeName::getFullyQualifiedName(type, context_, policy_, /*WithGlobalNsPrefix=*/false);
+}
+
+}  // namespace bcsc::analysis

@@ -1,0 +1,322 @@
+#include "codegen/emit_frame.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <set>
+
+namespace bcsc::codegen {
+
+namespace {
+
+using ir::ObjectKind;
+using ir::StmtKind;
+
+std::string stateType(unsigned states) {
+  if (states <= 0xff) return "std::uint8_t";
+  if (states <= 0xffff) return "std::uint16_t";
+  return "std::uint32_t";
+}
+
+std::string forwardCast(const ir::Param& p, const std::string& expr) {
+  return "static_cast<std::add_rvalue_reference_t<" + p.type + ">>(" + expr + ")";
+}
+
+class Emitter {
+ public:
+  Emitter(const ir::AsyncFunction& fn, const layout::FrameLayout& layout, const EmitOptions& options)
+      : fn_(fn), layout_(layout), options_(options), done_(fn.stateCount() - 1) {
+    collectContinueTargets(fn.body);
+  }
+
+  std::string run() {
+    line(fn_.line);
+    if (!fn_.templateHeader.empty()) out_ += fn_.templateHeader + "\n";
+    out_ += "struct " + fn_.frameName + " {\n";
+    out_ += "  using output_type = " + fn_.outputType + ";\n";
+    out_ += "  static const std::size_t frame_size;\n";
+    out_ += "  static const std::size_t frame_align;\n\n";
+    emitConstructors();
+    emitPoll();
+    emitMembers();
+    emitDestroy();
+    out_ += "};\n";
+    emitStaticMembers();
+    emitWrapper();
+    return out_;
+  }
+
+ private:
+  // ---- the struct ----------------------------------------------------------
+  std::string self() const { return fn_.frameName + fn_.templateArgs; }
+
+  void emitConstructors() {
+    const std::string& name = fn_.frameName;
+    std::string params, inits, moves;
+    for (const ir::Param& p : fn_.params) {
+      params += (params.empty() ? "" : ", ") + std::string("std::add_rvalue_reference_t<") + p.type + "> " + p.name;
+      inits += (inits.empty() ? " : " : ", ") + p.name + "(" + forwardCast(p, p.name) + ")";
+      moves += (moves.empty() ? " : " : ", ") + p.name + "(" + forwardCast(p, "bcsc_other." + p.name) + ")";
+    }
+    out_ += "  explicit " + name + "(" + params + ")" + inits + " {}\n";
+    out_ += "  // A frame may move only before its first poll.\n";
+    out_ += "  " + name + "(" + name + "&& bcsc_other)" + moves +
+            " { bcsc::detail::require_unstarted(bcsc_other.bcsc_state); }\n";
+    out_ += "  " + name + "(const " + name + "&) = delete;\n";
+    out_ += "  " + name + "& operator=(const " + name + "&) = delete;\n";
+    out_ += "  " + name + "& operator=(" + name + "&&) = delete;\n";
+    out_ += "  ~" + name + "() { bcsc_destroy(); }\n\n";
+  }
+
+  void emitMembers() {
+    out_ += "\n";
+    for (const ir::Param& p : fn_.params) out_ += "  " + p.type + " " + p.name + ";\n";
+    if (!layout_.empty) {
+      out_ += "  ";
+      emitLayoutNode(layout_.root, 1);
+      out_ += " " + layout_.root.member + ";\n";
+    }
+    out_ += "  " + stateType(fn_.stateCount()) + " bcsc_state = 0;\n";
+  }
+
+  void emitLayoutNode(const layout::Node& node, int depth) {
+    if (node.kind == layout::Node::Slot) {
+      const ir::FrameObject& o = fn_.objects[node.object];
+      out_ += "bcsc::detail::slot<" + o.type + ">";
+      return;
+    }
+    out_ += node.kind == layout::Node::Struct ? "struct {\n" : "union {\n";
+    for (const layout::Node& child : node.children) {
+      out_ += std::string(2 * (depth + 1), ' ');
+      emitLayoutNode(child, depth + 1);
+      out_ += " " + child.member + ";";
+      if (child.kind == layout::Node::Slot) out_ += "  // " + describe(fn_.objects[child.object]);
+      out_ += "\n";
+    }
+    out_ += std::string(2 * depth, ' ') + "}";
+  }
+
+  static std::string describe(const ir::FrameObject& o) {
+    return std::string(ir::toString(o.kind)) + " " + o.displayName + ", line " + std::to_string(o.line);
+  }
+
+  void emitStaticMembers() {
+    std::string tmpl = fn_.templateHeader.empty() ? "" : fn_.templateHeader + " ";
+    out_ += tmpl + "constexpr std::size_t " + self() + "::frame_size = sizeof(" + self() + ");\n";
+    out_ += tmpl + "constexpr std::size_t " + self() + "::frame_align = alignof(" + self() + ");\n";
+  }
+
+  void emitWrapper() {
+    line(fn_.line);
+    if (!fn_.templateHeader.empty()) out_ += fn_.templateHeader + "\n";
+    std::string args;
+    for (const ir::Param& p : fn_.params) args += (args.empty() ? "" : ", ") + forwardCast(p, p.name);
+    out_ += fn_.qualifiers + self() + " " + fn_.name + "(" + fn_.paramList + ") {\n";
+    out_ += "  return " + self() + "(" + args + ");\n}\n";
+  }
+
+  // ---- poll ----------------------------------------------------------------
+  void emitPoll() {
+    out_ += "  bcsc::poll_result<" + fn_.outputType + "> poll(bcsc::context& bcsc_cx) {\n";
+    bindSlots(allObjects());
+    if (usesCondition(fn_.body)) out_ += "    bool bcsc_cond;\n";
+    out_ += "    switch (bcsc_state) {\n      case 0: break;\n";
+    for (const ir::SuspendPoint& s : fn_.suspends)
+      out_ += "      case " + std::to_string(s.state) + ": goto bcsc_resume_" + std::to_string(s.state) + ";\n";
+    out_ += "      default: bcsc::detail::polled_after_completion();\n    }\n";
+    emitStmt(fn_.body);
+    out_ += "  }\n";
+  }
+
+  std::vector<unsigned> allObjects() const {
+    std::vector<unsigned> ids;
+    for (const ir::FrameObject& o : fn_.objects) ids.push_back(o.id);
+    return ids;
+  }
+
+  // Short local names for the slots, bound before any jump so that every
+  // resume point sees them.
+  void bindSlots(const std::vector<unsigned>& ids) {
+    for (unsigned id : ids)
+      out_ += "    auto& " + fn_.objects[id].name + " = " + layout_.paths.at(id) + ";\n";
+  }
+
+  bool usesCondition(const ir::Stmt& s) const {
+    if (s.text.find("bcsc_cond") != std::string::npos) return true;
+    for (const auto* list : {&s.children, &s.elseChildren, &s.latch})
+      for (const ir::Stmt& c : *list)
+        if (usesCondition(c)) return true;
+    return false;
+  }
+
+  void collectContinueTargets(const ir::Stmt& s) {
+    if (s.kind == StmtKind::Continue) continued_.insert(s.index);
+    for (const auto* list : {&s.children, &s.elseChildren, &s.latch})
+      for (const ir::Stmt& c : *list) collectContinueTargets(c);
+  }
+
+  void line(unsigned l) {
+    if (options_.lineDirectives && l) out_ += "#line " + std::to_string(l) + " \"" + fn_.file + "\"\n";
+  }
+
+  void destroy(unsigned id) { out_ += fn_.objects[id].name + ".destroy();\n"; }
+
+  void emitList(const std::vector<ir::Stmt>& list) {
+    for (const ir::Stmt& s : list) emitStmt(s);
+  }
+
+  void emitStmt(const ir::Stmt& s) {
+    switch (s.kind) {
+      case StmtKind::Block:
+        out_ += "{\n";
+        emitList(s.children);
+        for (auto it = s.owned.rbegin(); it != s.owned.rend(); ++it) destroy(*it);
+        out_ += "}\n";
+        return;
+      case StmtKind::Declare:
+        return;
+      case StmtKind::Construct:
+        line(s.line);
+        emitConstruct(fn_.objects[s.object], s.text);
+        return;
+      case StmtKind::Destroy:
+        destroy(s.object);
+        return;
+      case StmtKind::Code:
+        line(s.line);
+        out_ += s.text + "\n";
+        return;
+      case StmtKind::Suspend:
+        line(s.line);
+        emitSuspend(fn_.suspends[s.index - 1]);
+        return;
+      case StmtKind::If:
+        line(s.line);
+        out_ += "if (" + s.text + ") ";
+        emitBranch(s.children);
+        if (!s.elseChildren.empty()) {
+          out_ += "else ";
+          emitBranch(s.elseChildren);
+        }
+        return;
+      case StmtKind::Loop:
+        line(s.line);
+        out_ += "for (;;) {\n";
+        emitList(s.elseChildren);
+        emitList(s.children);
+        if (continued_.count(s.index)) out_ += "bcsc_continue_" + std::to_string(s.index) + ":;\n";
+        emitList(s.latch);
+        out_ += "}\n";
+        return;
+      case StmtKind::Switch:
+        line(s.line);
+        out_ += "switch (" + s.text + ") {\n";
+        emitList(s.children);
+        out_ += "}\n";
+        return;
+      case StmtKind::Label:
+        out_ += s.text + "\n";
+        return;
+      case StmtKind::Break:
+        out_ += "{\n";
+        for (unsigned id : s.cleanup) destroy(id);
+        out_ += "break;\n}\n";
+        return;
+      case StmtKind::Continue:
+        out_ += "{\n";
+        for (unsigned id : s.cleanup) destroy(id);
+        out_ += "goto bcsc_continue_" + std::to_string(s.index) + ";\n}\n";
+        return;
+      case StmtKind::Return:
+        line(s.line);
+        emitReturn(s);
+        return;
+    }
+  }
+
+  void emitBranch(const std::vector<ir::Stmt>& list) {
+    out_ += "{\n";
+    emitList(list);
+    out_ += "}\n";
+  }
+
+  void emitConstruct(const ir::FrameObject& o, const std::string& init) {
+    std::string type = o.isArray ? "bcsc::detail::array_box<" + o.type + ">"
+                                 : "bcsc::detail::type_identity_t<" + o.type + ">";
+    out_ += "::new (" + o.name + ".addr()) " + type + init + ";\n";
+  }
+
+  void emitSuspend(const ir::SuspendPoint& p) {
+    std::string k = std::to_string(p.state);
+    out_ += "bcsc_resume_" + k + ": {\n";
+    out_ += "auto bcsc_poll = bcsc::detail::poll_awaited(" + p.futureAccess + ", bcsc_cx);\n";
+    out_ += "if (bcsc_poll.is_pending()) {\nbcsc_state = " + k + ";\nreturn bcsc::pending;\n}\n";
+    if (!p.futureIsBorrowed) destroy(p.future);
+    if (p.result >= 0) {
+      const ir::FrameObject& r = fn_.objects[p.result];
+      out_ += "::new (" + r.name + ".addr()) bcsc::detail::type_identity_t<" + r.type + ">(bcsc_poll.take());\n";
+    }
+    out_ += "}\n";
+  }
+
+  void emitReturn(const ir::Stmt& s) {
+    bool isVoid = fn_.outputType == "void";
+    bool implicitEnd = s.index == 1;
+    if (implicitEnd && !isVoid) {
+      out_ += "bcsc::detail::flowed_off_end();\n";
+      return;
+    }
+    out_ += "{\n";
+    if (!isVoid) out_ += "bcsc::poll_result<" + fn_.outputType + "> bcsc_value(" + s.text + ");\n";
+    for (unsigned id : s.cleanup) destroy(id);
+    out_ += "bcsc_state = " + std::to_string(done_) + ";\n";
+    out_ += isVoid ? "return bcsc::ready();\n" : "return bcsc_value;\n";
+    out_ += "}\n";
+  }
+
+  // ---- destruction = cancellation -------------------------------------------
+  void emitDestroy() {
+    out_ += "\n  // Cancellation: destroys exactly what is alive at the current suspend point.\n";
+    out_ += "  void bcsc_destroy() noexcept {\n";
+    std::set<unsigned> used;
+    for (const ir::SuspendPoint& p : fn_.suspends) used.insert(p.alive.begin(), p.alive.end());
+    bindSlots(std::vector<unsigned>(used.begin(), used.end()));
+    out_ += "    switch (bcsc_state) {\n";
+    for (const ir::SuspendPoint& p : fn_.suspends) {
+      if (p.alive.empty()) continue;
+      out_ += "      case " + std::to_string(p.state) + ":\n";
+      for (auto it = p.alive.rbegin(); it != p.alive.rend(); ++it) destroy(*it);
+      out_ += "        break;\n";
+    }
+    out_ += "      default: break;\n    }\n  }\n";
+  }
+
+  const ir::AsyncFunction& fn_;
+  const layout::FrameLayout& layout_;
+  const EmitOptions& options_;
+  unsigned done_;
+  std::set<unsigned> continued_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string emitFunction(const ir::AsyncFunction& fn, const layout::FrameLayout& layout,
+                         const EmitOptions& options) {
+  return Emitter(fn, layout, options).run();
+}
+
+}  // namespace bcsc::codegen
+
+namespace bcsc::ir {
+const char* toString(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::Local: return "local";
+    case ObjectKind::Reference: return "reference";
+    case ObjectKind::Temporary: return "temporary";
+    case ObjectKind::Borrow: return "borrow";
+    case ObjectKind::Future: return "future";
+    case ObjectKind::Result: return "result";
+  }
+  return "object";
+}
+}  // namespace bcsc::ir

@@ -1,0 +1,20 @@
+// Codegen: the C++17 text of one lowered async function: its frame struct,
+// the poll() state machine, the destructor and the wrapper function that
+// keeps the user's name and signature.
+#pragma once
+
+#include "analysis/ir.h"
+#include "layout/layout.h"
+
+#include <string>
+
+namespace bcsc::codegen {
+
+struct EmitOptions {
+  bool lineDirectives = true;  // #line back to the user's source
+};
+
+std::string emitFunction(const ir::AsyncFunction& fn, const layout::FrameLayout& layout,
+                         const EmitOptions& options);
+
+}  // namespace bcsc::codegen

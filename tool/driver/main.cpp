@@ -1,0 +1,90 @@
+// bcsc: borrow-checked structured concurrency.
+//
+//   bcsc lower IN.cpp... (-o OUT.cpp | --out-dir DIR) [-p BUILD] [-- FLAGS]
+//
+// Lowers every [[bcsc::async]] function of each input into a fixed-size
+// state machine. On any error nothing is written and the exit status is 1.
+#include "driver/pipeline.h"
+
+#include "codegen/output_file.h"
+
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+
+namespace {
+
+llvm::cl::OptionCategory category("bcsc options");
+llvm::cl::opt<std::string> outputFile("o", llvm::cl::desc("Output file (one input)"),
+                                      llvm::cl::value_desc("file"), llvm::cl::cat(category));
+llvm::cl::opt<std::string> outputDir("out-dir", llvm::cl::desc("Output directory (several inputs)"),
+                                     llvm::cl::value_desc("dir"), llvm::cl::cat(category));
+llvm::cl::opt<bool> noLineDirectives("no-line-directives",
+                                     llvm::cl::desc("Do not emit #line directives (for reading the output)"),
+                                     llvm::cl::cat(category));
+
+int usage() {
+  llvm::errs() << "usage: bcsc lower IN.cpp... (-o OUT.cpp | --out-dir DIR) [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
+                  "run 'bcsc lower --help' for the options\n";
+  return 2;
+}
+
+std::string outputPathFor(llvm::StringRef input, size_t inputCount) {
+  if (!outputFile.empty()) return outputFile;
+  llvm::SmallString<256> path(outputDir);
+  llvm::sys::path::append(path, llvm::sys::path::filename(input));
+  return std::string(path);
+}
+
+int runLower(clang::tooling::CommonOptionsParser& options) {
+  const std::vector<std::string>& inputs = options.getSourcePathList();
+  if (outputFile.empty() == outputDir.empty() || (!outputFile.empty() && inputs.size() != 1)) {
+    llvm::errs() << "bcsc: error: give -o FILE for one input, or --out-dir DIR for several\n";
+    return 2;
+  }
+  clang::tooling::ClangTool tool(options.getCompilations(), inputs);
+  for (const std::string& arg : bcsc::driver::extraClangArguments())
+    tool.appendArgumentsAdjuster(
+        clang::tooling::getInsertArgumentAdjuster(arg.c_str(), clang::tooling::ArgumentInsertPosition::END));
+
+  // Outputs are written only after every translation unit lowered cleanly.
+  std::map<std::string, std::string> outputs;
+  bcsc::driver::PipelineOptions pipeline;
+  pipeline.lineDirectives = !noLineDirectives;
+  auto factory = bcsc::driver::makeLoweringFactory(pipeline, [&](bcsc::driver::LoweredUnit& unit) {
+    outputs[unit.sourcePath] = std::move(unit.output);
+  });
+  int status = tool.run(factory.get());
+  if (status != 0 || outputs.size() != inputs.size()) return 1;
+  for (const auto& [source, text] : outputs) {
+    std::string path = outputPathFor(source, inputs.size());
+    if (llvm::Error error = bcsc::codegen::writeIfChanged(path, text)) {
+      llvm::errs() << "bcsc: error: cannot write '" << path << "': " << llvm::toString(std::move(error)) << "\n";
+      return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, const char** argv) {
+  if (argc < 2) return usage();
+  llvm::StringRef command = argv[1];
+  if (command != "lower") return usage();
+  // The subcommand is argv[1]; the rest parses like any clang tool.
+  std::vector<const char*> args{argv[0]};
+  args.insert(args.end(), argv + 2, argv + argc);
+  int count = static_cast<int>(args.size());
+  auto parsed = clang::tooling::CommonOptionsParser::create(count, args.data(), category, llvm::cl::OneOrMore,
+                                                            "bcsc lower: async functions to state machines\n");
+  if (!parsed) {
+    llvm::errs() << llvm::toString(parsed.takeError()) << "\n";
+    return 2;
+  }
+  return runLower(*parsed);
+}

@@ -1,0 +1,150 @@
+#include "driver/pipeline.h"
+
+#include "analysis/build_ir.h"
+#include "codegen/emit_frame.h"
+#include "codegen/output_file.h"
+#include "frontend/async_functions.h"
+#include "reports/diagnostics.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <map>
+
+namespace bcsc::driver {
+
+namespace {
+
+// The byte range a definition occupies, including its template header and
+// the [[bcsc::async]] attribute in front of it.
+std::pair<unsigned, unsigned> definitionSpan(const clang::FunctionDecl* fn, const clang::SourceManager& sm) {
+  clang::SourceLocation begin = fn->getBeginLoc();
+  if (const clang::FunctionTemplateDecl* tmpl = fn->getDescribedFunctionTemplate()) begin = tmpl->getBeginLoc();
+  unsigned b = sm.getFileOffset(sm.getExpansionLoc(begin));
+  llvm::StringRef buffer = sm.getBufferData(sm.getMainFileID());
+  for (const auto* attr : fn->specific_attrs<clang::AnnotateAttr>()) {
+    if (attr->getAnnotation() != frontend::kAsyncAnnotation) continue;
+    unsigned a = sm.getFileOffset(sm.getExpansionLoc(attr->getLocation()));
+    size_t open = buffer.substr(0, a).rfind("[[");
+    if (open != llvm::StringRef::npos && open < b) b = static_cast<unsigned>(open);
+  }
+  unsigned e = sm.getFileOffset(sm.getExpansionLoc(fn->getEndLoc())) + 1;
+  return {b, e};
+}
+
+std::string absolutePath(llvm::StringRef path) {
+  llvm::SmallString<256> abs(path);
+  llvm::sys::fs::make_absolute(abs);
+  llvm::sys::path::remove_dots(abs, true);
+  return std::string(abs);
+}
+
+class LoweringConsumer : public clang::ASTConsumer {
+ public:
+  LoweringConsumer(clang::CompilerInstance& ci, const PipelineOptions& options,
+                   std::function<void(LoweredUnit&)>& onUnit)
+      : ci_(ci), options_(options), onUnit_(onUnit) {}
+
+  void HandleTranslationUnit(clang::ASTContext& context) override {
+    clang::DiagnosticsEngine& diags = ci_.getDiagnostics();
+    if (diags.hasErrorOccurred()) return;
+    reports::Reporter reporter(diags);
+    const clang::SourceManager& sm = context.getSourceManager();
+
+    std::vector<const clang::FunctionDecl*> all = frontend::findAsyncFunctions(context);
+    std::vector<const clang::FunctionDecl*> definitions;
+    for (const clang::FunctionDecl* fn : all) {
+      if (!sm.isInMainFile(sm.getExpansionLoc(fn->getLocation()))) {
+        reporter.error(fn->getLocation(), "async function '" + fn->getNameAsString() +
+                                              "' is in an included file; lower the file that defines it "
+                                              "(bcsc lowers the main file of each translation unit)");
+        continue;
+      }
+      if (!fn->doesThisDeclarationHaveABody()) {
+        reporter.error(fn->getLocation(), "a separate declaration of async function '" + fn->getNameAsString() +
+                                              "' is not supported yet; define it before its first use");
+        continue;
+      }
+      definitions.push_back(fn);
+    }
+    if (reporter.hasErrors() || !analysis::checkCallGraph(all, context, reporter)) return;
+
+    LoweredUnit unit;
+    unit.sourcePath = absolutePath(sm.getFileEntryRefForID(sm.getMainFileID())->getName());
+    std::vector<codegen::Replacement> replacements;
+    std::map<std::string, unsigned> names;
+    for (const clang::FunctionDecl* fn : definitions) {
+      std::optional<ir::AsyncFunction> lowered = analysis::buildIR(fn, context, reporter);
+      if (!lowered) continue;
+      unsigned n = names[lowered->name]++;
+      lowered->frameName = "bcsc_frame_" + lowered->name + (n ? "_" + std::to_string(n) : "");
+      auto [begin, end] = definitionSpan(fn, sm);
+      lowered->beginOffset = begin;
+      lowered->endOffset = end;
+      LoweredFunction out{std::move(*lowered), {}};
+      out.layout = layout::computeLayout(out.ir);
+      codegen::EmitOptions emit;
+      emit.lineDirectives = options_.lineDirectives;
+      replacements.push_back({begin, end, sm.getLineNumber(sm.getMainFileID(), end),
+                              codegen::emitFunction(out.ir, out.layout, emit)});
+      unit.functions.push_back(std::move(out));
+    }
+    if (reporter.hasErrors()) return;
+    codegen::AssembleOptions assemble;
+    assemble.lineDirectives = options_.lineDirectives;
+    assemble.sourcePath = unit.sourcePath;
+    unit.output = codegen::assemble(sm.getBufferData(sm.getMainFileID()), std::move(replacements), assemble);
+    onUnit_(unit);
+  }
+
+ private:
+  clang::CompilerInstance& ci_;
+  const PipelineOptions& options_;
+  std::function<void(LoweredUnit&)>& onUnit_;
+};
+
+class LoweringAction : public clang::ASTFrontendAction {
+ public:
+  LoweringAction(const PipelineOptions& options, std::function<void(LoweredUnit&)>& onUnit)
+      : options_(options), onUnit_(onUnit) {}
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci, llvm::StringRef) override {
+    return std::make_unique<LoweringConsumer>(ci, options_, onUnit_);
+  }
+
+ private:
+  const PipelineOptions& options_;
+  std::function<void(LoweredUnit&)>& onUnit_;
+};
+
+class LoweringFactory : public clang::tooling::FrontendActionFactory {
+ public:
+  LoweringFactory(const PipelineOptions& options, std::function<void(LoweredUnit&)> onUnit)
+      : options_(options), onUnit_(std::move(onUnit)) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<LoweringAction>(options_, onUnit_);
+  }
+
+ private:
+  PipelineOptions options_;
+  std::function<void(LoweredUnit&)> onUnit_;
+};
+
+}  // namespace
+
+std::unique_ptr<clang::tooling::FrontendActionFactory> makeLoweringFactory(
+    const PipelineOptions& options, std::function<void(LoweredUnit&)> onUnit) {
+  frontend::linkAsyncAttribute();
+  return std::make_unique<LoweringFactory>(options, std::move(onUnit));
+}
+
+std::vector<std::string> extraClangArguments() {
+  return {"-std=c++20", "-resource-dir=" BCSC_CLANG_RESOURCE_DIR, "-D__BCSC_LOWERING__=1",
+          "-idirafter", BCSC_RUNTIME_INCLUDE_DIR};
+}
+
+}  // namespace bcsc::driver

@@ -1,0 +1,43 @@
+// The pipeline over one translation unit:
+//   frontend (find [[bcsc::async]] functions) -> analysis (IR) ->
+//   layout (overlapped storage) -> codegen (C++17 text) -> output.
+#pragma once
+
+#include "analysis/ir.h"
+#include "layout/layout.h"
+
+#include "clang/Tooling/Tooling.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bcsc::driver {
+
+struct LoweredFunction {
+  ir::AsyncFunction ir;
+  layout::FrameLayout layout;
+};
+
+// Everything the pipeline learned about one translation unit.
+struct LoweredUnit {
+  std::string sourcePath;
+  std::string output;  // the lowered translation unit
+  std::vector<LoweredFunction> functions;
+};
+
+struct PipelineOptions {
+  bool lineDirectives = true;
+};
+
+// Runs the pipeline; `onUnit` receives each translation unit that lowered
+// without errors. Returns a factory for ClangTool::run.
+std::unique_ptr<clang::tooling::FrontendActionFactory> makeLoweringFactory(
+    const PipelineOptions& options, std::function<void(LoweredUnit&)> onUnit);
+
+// Arguments every bcsc invocation adds: C++20 parsing (co_await), clang's
+// builtin headers, the runtime headers as a fallback include path.
+std::vector<std::string> extraClangArguments();
+
+}  // namespace bcsc::driver
