@@ -75,7 +75,7 @@ TEST(Event, JoinOfWaitersAllComplete) {
   bcsc::executor<1> exec;
   int done = 0;
   struct both {
-    using output_type = void;
+    using output_type [[maybe_unused]] = void;  // local class: gcc misreports it unused
     bcsc::join_future<bcsc::event_wait_future, bcsc::event_wait_future> j;
     int* done;
     bcsc::poll_result<void> poll(bcsc::context& cx) {

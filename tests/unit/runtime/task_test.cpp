@@ -138,9 +138,19 @@ bcsc::task<int> awaits_holds_locals(int* reached_end) {
   counted outer_local;
   co_return co_await holds_locals(reached_end);
 }
+// GCC 12 destroys a temporary operand of co_await twice when a suspended
+// coroutine is destroyed (reproducible without bcsc: `co_await aw{}` then
+// handle.destroy() runs ~aw twice). Clang and newer GCC are correct.
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
+#define BCSC_SKIP_IF_GCC_DESTROYS_CO_AWAIT_TEMPORARIES_TWICE() \
+  GTEST_SKIP() << "GCC 12 bug: co_await temporaries destroyed twice on coroutine destruction"
+#else
+#define BCSC_SKIP_IF_GCC_DESTROYS_CO_AWAIT_TEMPORARIES_TWICE() (void)0
+#endif
 }  // namespace
 
 TEST(Task, DestroyingASuspendedTaskRunsEachDestructorOnce) {
+  BCSC_SKIP_IF_GCC_DESTROYS_CO_AWAIT_TEMPORARIES_TWICE();
   counted::reset();
   int reached_end = 0;
   {
@@ -170,6 +180,7 @@ TEST(Task, DestroyingAnUnstartedTaskDestroysItsArguments) {
 }
 
 TEST(Task, RaceOfTasksCancelsTheLosingTask) {
+  BCSC_SKIP_IF_GCC_DESTROYS_CO_AWAIT_TEMPORARIES_TWICE();
   counted::reset();
   int reached_end = 0;
   int v = bcsc::block_on(bcsc::race(holds_locals(&reached_end), add_after(7, 0, 2)));
