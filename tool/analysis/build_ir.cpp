@@ -130,10 +130,8 @@ class IRBuilder {
 
   // ---- signature ---------------------------------------------------------
   bool describeSignature() {
-    if (isa<clang::CXXMethodDecl>(fn_)) {
-      fail(fn_->getLocation(), "async member functions are not supported yet; make it a free function "
-                               "that takes the object by reference");
-      return false;
+    if (const auto* method = dyn_cast<clang::CXXMethodDecl>(fn_)) {
+      if (!describeMethod(method)) return false;
     }
     if (fn_->isVariadic()) {
       fail(fn_->getLocation(), "variadic async functions are not supported");
@@ -160,6 +158,59 @@ class IRBuilder {
     if (const clang::FunctionTemplateDecl* tmpl = fn_->getDescribedFunctionTemplate())
       if (!describeTemplate(tmpl)) return false;
     return describeParams();
+  }
+
+  bool describeMethod(const clang::CXXMethodDecl* method) {
+    if (method->isVirtual()) {
+      fail(method->getLocation(), "an async member function cannot be virtual: each override would have a "
+                                  "frame of a different type and size");
+      return false;
+    }
+    if (isa<clang::CXXConstructorDecl>(method) || isa<clang::CXXDestructorDecl>(method) ||
+        method->isOverloadedOperator() || isa<clang::CXXConversionDecl>(method)) {
+      fail(method->getLocation(), "constructors, destructors, operators and conversions cannot be async");
+      return false;
+    }
+    if (method->getRefQualifier() != clang::RQ_None) {
+      fail(method->getLocation(), "ref-qualified async member functions are not supported yet");
+      return false;
+    }
+    const clang::CXXRecordDecl* record = method->getParent();
+    if (record->isLocalClass() || record->isLambda() || !record->getIdentifier()) {
+      fail(method->getLocation(), "async member functions of local or unnamed classes are not supported");
+      return false;
+    }
+    if (isa<clang::CXXRecordDecl>(record->getDeclContext())) {
+      fail(method->getLocation(), "async member functions of nested classes are not supported yet");
+      return false;
+    }
+    fn_ir_.isMethod = true;
+    fn_ir_.isStaticMethod = method->isStatic();
+    fn_ir_.isConstMethod = method->isConst();
+    fn_ir_.classType = record->getQualifiedNameAsString();
+    if (const clang::ClassTemplateDecl* tmpl = record->getDescribedClassTemplate()) {
+      std::optional<FileSpan> span = text_.spanOf(tmpl->getTemplateParameters()->getSourceRange());
+      if (!span) {
+        fail(tmpl->getLocation(), "the class template's parameter list must be written in the source file");
+        return false;
+      }
+      fn_ir_.classTemplateHeader = text_.original(*span).str();
+      std::string args;
+      for (const clang::NamedDecl* p : *tmpl->getTemplateParameters()) {
+        if (p->getName().empty()) {
+          fail(p->getLocation(), "name every template parameter of a class with async member functions");
+          return false;
+        }
+        args += (args.empty() ? "" : ", ") + p->getNameAsString() + (p->isParameterPack() ? "..." : "");
+      }
+      fn_ir_.classType += "<" + args + ">";
+    } else if (isa<clang::ClassTemplatePartialSpecializationDecl>(record) ||
+               isa<clang::ClassTemplateSpecializationDecl>(record)) {
+      fail(method->getLocation(), "async member functions of class template specializations are not "
+                                  "supported yet");
+      return false;
+    }
+    return true;
   }
 
   std::optional<std::string> taskArgument(clang::QualType type) {
@@ -347,10 +398,45 @@ class IRBuilder {
         }
       }
       if (const auto* lambda = dyn_cast<clang::LambdaExpr>(s)) checkLambdaCaptures(lambda, ok);
+      if (fn_ir_.isMethod) substituteThis(s, ok);
       for (const clang::Stmt* child : writtenChildren(s)) visit(child);
     };
     visit(body);
+    for (const Substitution& sub : thisSubstitutions_) text_.substitute(sub.span, sub.text);
     return ok;
+  }
+
+  // In the frame, the object is `bcsc_self`: explicit `this` becomes
+  // bcsc_self, and implicit member accesses get an explicit object.
+  void substituteThis(const clang::Stmt* s, bool& ok) {
+    auto prefixImplicit = [&](const clang::Expr* e) {
+      std::optional<FileSpan> span = text_.spanOf(e->getSourceRange());
+      if (!span) {
+        reporter_.error(e->getBeginLoc(), "a member of the object is used inside a macro body in an async "
+                                          "member function; pass it to the macro explicitly");
+        ok = false;
+        return;
+      }
+      thisSubstitutions_.push_back({*span, "bcsc_self->" + text_.original(*span).str()});
+    };
+    if (const auto* self = dyn_cast<clang::CXXThisExpr>(s); self && !self->isImplicit()) {
+      if (std::optional<FileSpan> span = text_.tokenSpan(self->getLocation()))
+        thisSubstitutions_.push_back({*span, "bcsc_self"});
+      return;
+    }
+    if (const auto* member = dyn_cast<clang::MemberExpr>(s)) {
+      if (const auto* base = dyn_cast<clang::CXXThisExpr>(member->getBase()->IgnoreImpCasts());
+          base && base->isImplicit())
+        prefixImplicit(member);
+      return;
+    }
+    if (const auto* member = dyn_cast<clang::CXXDependentScopeMemberExpr>(s)) {
+      if (member->isImplicitAccess()) prefixImplicit(member);
+      return;
+    }
+    if (const auto* member = dyn_cast<clang::UnresolvedMemberExpr>(s)) {
+      if (member->isImplicitAccess()) prefixImplicit(member);
+    }
   }
 
   void checkLambdaCaptures(const clang::LambdaExpr* lambda, bool& ok) {
@@ -611,11 +697,10 @@ class IRBuilder {
     const clang::Expr* init = var->getInit();
     if (!init) unsupported(var->getLocation(), "unexpected declaration without initializer");
     beginFullExpr();
-    std::vector<Substitution> overrides = linearizeChildrenOf(init, out);
     FileSpan declSpan = spanOrFail(decl, "this declaration");
     FileSpan initSpan = spanOrFail(init, "this initializer");
-    overrides.push_back({initSpan, text_.render(initSpan, overrides)});
-    out.push_back(makeStmt(StmtKind::Code, text_.render(declSpan, overrides), line));
+    std::string value = linearize(init, out);
+    out.push_back(makeStmt(StmtKind::Code, text_.render(declSpan, {{initSpan, value}}), line));
     position_++;
     endFullExpr(out, line);
   }
@@ -1224,7 +1309,9 @@ class IRBuilder {
     };
     visit(e);
     FileSpan span = spanOrFail(e, "this expression");
-    // Frame-variable accessors must not leak into unevaluated operands.
+    // Frame-variable accessors must not leak into unevaluated operands, but
+    // the object pointer must.
+    overrides.insert(overrides.end(), thisSubstitutions_.begin(), thisSubstitutions_.end());
     return text_.renderOnly(span, overrides);
   }
 
@@ -1284,7 +1371,7 @@ class IRBuilder {
                               "bcsc::output_t<" + futureType + ">", e->getBeginLoc());
       constructed(id, scopes_.size() - 1);
       point.result = static_cast<int>(id);
-      residual = "std::move(" + access(id) + ")";
+      residual = "bcsc::detail::take(" + fn_ir_.objects[id].name + ")";
     }
     fn_ir_.suspends.push_back(point);
     out.push_back(std::move(suspend));
@@ -1381,6 +1468,7 @@ class IRBuilder {
   llvm::DenseMap<const clang::Stmt*, bool> containsAwait_;
   llvm::DenseSet<const clang::VarDecl*> frameVars_;
   std::vector<std::pair<FileSpan, const clang::ValueDecl*>> pendingRefs_;
+  std::vector<Substitution> thisSubstitutions_;
   std::vector<Scope> scopes_;
   unsigned position_ = 1;
   unsigned loopCounter_ = 0;

@@ -106,6 +106,13 @@ struct AsyncFunction {
   std::vector<SuspendPoint> suspends;
   Stmt body;                   // a Block
   unsigned stateCount() const { return static_cast<unsigned>(suspends.size()) + 2; }
+  // Member functions: the frame is a nested class of `classType`, defined
+  // after the class, and holds `bcsc_self` (the object pointer).
+  bool isMethod = false;
+  bool isStaticMethod = false;
+  bool isConstMethod = false;
+  std::string classType;            // "Motor" or "Box<T>"
+  std::string classTemplateHeader;  // "template <class T>" of an enclosing class template
   std::string file;            // absolute path of the source, for #line
   unsigned beginOffset = 0;    // the definition's span in the main file
   unsigned endOffset = 0;

@@ -30,8 +30,8 @@ class Emitter {
 
   std::string run() {
     line(fn_.line);
-    if (!fn_.templateHeader.empty()) out_ += fn_.templateHeader + "\n";
-    out_ += "struct " + fn_.frameName + " {\n";
+    out_ += templateHeaders();
+    out_ += "struct " + qualifiedFrame(false) + " {\n";
     out_ += "  using output_type = " + fn_.outputType + ";\n";
     out_ += "  static const std::size_t frame_size;\n";
     out_ += "  static const std::size_t frame_align;\n\n";
@@ -49,9 +49,30 @@ class Emitter {
   // ---- the struct ----------------------------------------------------------
   std::string self() const { return fn_.frameName + fn_.templateArgs; }
 
+  // The frame's name outside its own class: nested in the class for members.
+  std::string qualifiedFrame(bool withArgs) const {
+    std::string name = fn_.isMethod ? fn_.classType + "::" + fn_.frameName : fn_.frameName;
+    return withArgs ? name + fn_.templateArgs : name;
+  }
+
+  std::string templateHeaders() const {
+    std::string out;
+    if (!fn_.classTemplateHeader.empty()) out += fn_.classTemplateHeader + "\n";
+    if (!fn_.templateHeader.empty()) out += fn_.templateHeader + "\n";
+    return out;
+  }
+
+  bool hasSelf() const { return fn_.isMethod && !fn_.isStaticMethod; }
+  std::string selfType() const { return (fn_.isConstMethod ? "const " : "") + fn_.classType + "*"; }
+
   void emitConstructors() {
     const std::string& name = fn_.frameName;
     std::string params, inits, moves;
+    if (hasSelf()) {
+      params = selfType() + " bcsc_self";
+      inits = " : bcsc_self(bcsc_self)";
+      moves = " : bcsc_self(bcsc_other.bcsc_self)";
+    }
     for (const ir::Param& p : fn_.params) {
       params += (params.empty() ? "" : ", ") + std::string("std::add_rvalue_reference_t<") + p.type + "> " + p.name;
       inits += (inits.empty() ? " : " : ", ") + p.name + "(" + forwardCast(p, p.name) + ")";
@@ -69,6 +90,7 @@ class Emitter {
 
   void emitMembers() {
     out_ += "\n";
+    if (hasSelf()) out_ += "  " + selfType() + " bcsc_self;\n";
     for (const ir::Param& p : fn_.params) out_ += "  " + p.type + " " + p.name + ";\n";
     if (!layout_.empty) {
       out_ += "  ";
@@ -99,18 +121,30 @@ class Emitter {
     return std::string(ir::toString(o.kind)) + " " + o.displayName + ", line " + std::to_string(o.line);
   }
 
+  // The initializers are in the frame's scope, so its plain name works
+  // even for frames nested in class templates.
   void emitStaticMembers() {
-    std::string tmpl = fn_.templateHeader.empty() ? "" : fn_.templateHeader + " ";
-    out_ += tmpl + "constexpr std::size_t " + self() + "::frame_size = sizeof(" + self() + ");\n";
-    out_ += tmpl + "constexpr std::size_t " + self() + "::frame_align = alignof(" + self() + ");\n";
+    std::string frame = qualifiedFrame(true);
+    out_ += templateHeaders() + "constexpr std::size_t " + frame + "::frame_size = sizeof(" + fn_.frameName + ");\n";
+    out_ += templateHeaders() + "constexpr std::size_t " + frame + "::frame_align = alignof(" + fn_.frameName +
+            ");\n";
   }
 
   void emitWrapper() {
     line(fn_.line);
-    if (!fn_.templateHeader.empty()) out_ += fn_.templateHeader + "\n";
-    std::string args;
+    out_ += templateHeaders();
+    std::string args = hasSelf() ? "this" : "";
     for (const ir::Param& p : fn_.params) args += (args.empty() ? "" : ", ") + forwardCast(p, p.name);
-    out_ += fn_.qualifiers + self() + " " + fn_.name + "(" + fn_.paramList + ") {\n";
+    if (fn_.isMethod) {
+      // Out of the class: no default arguments, and a trailing return type
+      // so the nested frame's name needs no qualification.
+      std::string params;
+      for (const ir::Param& p : fn_.params) params += (params.empty() ? "" : ", ") + p.type + " " + p.name;
+      out_ += "inline auto " + fn_.classType + "::" + fn_.name + "(" + params + ")" +
+              (fn_.isConstMethod ? " const" : "") + " -> " + self() + " {\n";
+    } else {
+      out_ += fn_.qualifiers + self() + " " + fn_.name + "(" + fn_.paramList + ") {\n";
+    }
     out_ += "  return " + self() + "(" + args + ");\n}\n";
   }
 
@@ -253,7 +287,7 @@ class Emitter {
     if (!p.futureIsBorrowed) destroy(p.future);
     if (p.result >= 0) {
       const ir::FrameObject& r = fn_.objects[p.result];
-      out_ += "::new (" + r.name + ".addr()) bcsc::detail::type_identity_t<" + r.type + ">(bcsc_poll.take());\n";
+      out_ += "bcsc::detail::emplace_result(" + r.name + ", bcsc_poll);\n";
     }
     out_ += "}\n";
   }
@@ -303,6 +337,14 @@ class Emitter {
 std::string emitFunction(const ir::AsyncFunction& fn, const layout::FrameLayout& layout,
                          const EmitOptions& options) {
   return Emitter(fn, layout, options).run();
+}
+
+std::string emitDeclaration(const ir::AsyncFunction& fn) {
+  std::string tmpl = fn.templateHeader.empty() ? "" : fn.templateHeader + " ";
+  std::string out = tmpl + "struct " + fn.frameName + ";\n";
+  out += tmpl + (fn.isStaticMethod ? "static " : fn.qualifiers) + fn.frameName + fn.templateArgs + " " + fn.name +
+         "(" + fn.paramList + ")" + (fn.isConstMethod ? " const" : "") + ";";
+  return out;
 }
 
 }  // namespace bcsc::codegen

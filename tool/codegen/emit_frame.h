@@ -17,4 +17,9 @@ struct EmitOptions {
 std::string emitFunction(const ir::AsyncFunction& fn, const layout::FrameLayout& layout,
                          const EmitOptions& options);
 
+// What replaces a declaration of the function (a member function's
+// in-class declaration, or a forward declaration): the frame struct is
+// declared, and the function returns it.
+std::string emitDeclaration(const ir::AsyncFunction& fn);
+
 }  // namespace bcsc::codegen

@@ -15,6 +15,7 @@ struct Replacement {
   unsigned end = 0;
   unsigned resumeLine = 0;  // the source line at `end`, for #line after the replacement
   std::string text;
+  bool format = true;  // run clang-format (off for one-line in-class declarations)
 };
 
 struct AssembleOptions {

@@ -44,6 +44,45 @@ std::string absolutePath(llvm::StringRef path) {
   return std::string(abs);
 }
 
+// The offset just past the `;` that ends a declaration or class definition.
+unsigned endOfDeclaration(clang::SourceLocation last, const clang::SourceManager& sm) {
+  llvm::StringRef buffer = sm.getBufferData(sm.getMainFileID());
+  unsigned offset = sm.getFileOffset(sm.getExpansionLoc(last));
+  size_t semi = buffer.find(';', offset);
+  return semi == llvm::StringRef::npos ? offset + 1 : static_cast<unsigned>(semi + 1);
+}
+
+unsigned lineAt(unsigned offset, const clang::SourceManager& sm) {
+  return sm.getLineNumber(sm.getMainFileID(), offset);
+}
+
+// Where the generated code goes. A free function's definition is replaced
+// by its frame and wrapper. A member function's frame is a nested class
+// that needs the complete enclosing class, so an in-class definition
+// becomes declarations and the frame follows the class. Every other
+// declaration of the function is rewritten to return the frame.
+void placeFunction(const clang::FunctionDecl* fn, const clang::SourceManager& sm, unsigned begin, unsigned end,
+                   std::string frame, const std::string& declaration,
+                   std::vector<codegen::Replacement>& replacements) {
+  const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(fn->getLexicalDeclContext());
+  if (record) {
+    while (const auto* outer = llvm::dyn_cast<clang::CXXRecordDecl>(record->getLexicalDeclContext())) record = outer;
+    clang::SourceLocation classEnd = record->getBraceRange().getEnd();
+    if (const clang::ClassTemplateDecl* tmpl = record->getDescribedClassTemplate()) classEnd = tmpl->getEndLoc();
+    unsigned after = endOfDeclaration(classEnd, sm);
+    replacements.push_back({begin, end, lineAt(end, sm), declaration, /*format=*/false});
+    replacements.push_back({after, after, lineAt(after, sm), std::move(frame)});
+  } else {
+    replacements.push_back({begin, end, lineAt(end, sm), std::move(frame)});
+  }
+  for (const clang::FunctionDecl* redecl : fn->redecls()) {
+    if (redecl == fn || redecl->doesThisDeclarationHaveABody()) continue;
+    auto [declBegin, declEnd] = definitionSpan(redecl, sm);
+    declEnd = endOfDeclaration(redecl->getEndLoc(), sm);
+    replacements.push_back({declBegin, declEnd, lineAt(declEnd, sm), declaration, /*format=*/false});
+  }
+}
+
 class LoweringConsumer : public clang::ASTConsumer {
  public:
   LoweringConsumer(clang::CompilerInstance& ci, const PipelineOptions& options,
@@ -65,12 +104,14 @@ class LoweringConsumer : public clang::ASTConsumer {
                                               "(bcsc lowers the main file of each translation unit)");
         continue;
       }
-      if (!fn->doesThisDeclarationHaveABody()) {
-        reporter.error(fn->getLocation(), "a separate declaration of async function '" + fn->getNameAsString() +
-                                              "' is not supported yet; define it before its first use");
+      const clang::FunctionDecl* def = fn->getDefinition();
+      if (!def || !sm.isInMainFile(sm.getExpansionLoc(def->getLocation()))) {
+        reporter.error(fn->getLocation(), "async function '" + fn->getNameAsString() +
+                                              "' is declared here but not defined in this file; separate "
+                                              "compilation of async functions is not supported yet");
         continue;
       }
-      definitions.push_back(fn);
+      if (fn->doesThisDeclarationHaveABody()) definitions.push_back(fn);
     }
     if (reporter.hasErrors() || !analysis::checkCallGraph(all, context, reporter)) return;
 
@@ -81,7 +122,8 @@ class LoweringConsumer : public clang::ASTConsumer {
     for (const clang::FunctionDecl* fn : definitions) {
       std::optional<ir::AsyncFunction> lowered = analysis::buildIR(fn, context, reporter);
       if (!lowered) continue;
-      unsigned n = names[lowered->name]++;
+      std::string key = lowered->classType + "::" + lowered->name;
+      unsigned n = names[key]++;
       lowered->frameName = "bcsc_frame_" + lowered->name + (n ? "_" + std::to_string(n) : "");
       auto [begin, end] = definitionSpan(fn, sm);
       lowered->beginOffset = begin;
@@ -90,8 +132,9 @@ class LoweringConsumer : public clang::ASTConsumer {
       out.layout = layout::computeLayout(out.ir);
       codegen::EmitOptions emit;
       emit.lineDirectives = options_.lineDirectives;
-      replacements.push_back({begin, end, sm.getLineNumber(sm.getMainFileID(), end),
-                              codegen::emitFunction(out.ir, out.layout, emit)});
+      std::string frame = codegen::emitFunction(out.ir, out.layout, emit);
+      std::string declaration = codegen::emitDeclaration(out.ir);
+      placeFunction(fn, sm, begin, end, std::move(frame), declaration, replacements);
       unit.functions.push_back(std::move(out));
     }
     if (reporter.hasErrors()) return;

@@ -52,6 +52,26 @@ struct slot<T[N]> {
   void destroy() noexcept { std::launder(reinterpret_cast<array_box<T[N]>*>(bytes))->~array_box(); }
 };
 
+// The value of a co_await while its full-expression runs. A dependent
+// co_await may turn out to be void; its slot is then empty.
+template <>
+struct slot<void> {
+  void* addr() noexcept { return this; }
+  void destroy() noexcept {}
+};
+
+template <class T>
+void emplace_result(slot<T>& s, poll_result<T>& r) {
+  ::new (s.addr()) T(r.take());
+}
+inline void emplace_result(slot<void>&, poll_result<void>&) noexcept {}
+
+template <class T>
+T&& take(slot<T>& s) noexcept {
+  return static_cast<T&&>(*s);
+}
+inline void take(slot<void>&) noexcept {}
+
 // The address of a spilled glvalue, whatever its value category.
 template <class T>
 constexpr std::remove_reference_t<T>* address_of(T&& object) noexcept {
