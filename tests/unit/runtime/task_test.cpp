@@ -233,8 +233,9 @@ TEST(TaskDeathTest, AllocationFailurePanics) {
       {
         bcsc::set_panic_handler(&bcsc::host::print_panic);
         bcsc::set_fallback_allocator(&failing_alloc, &counting_free);
-        auto t = add_after(1, 2, 0);
-        (void)t;
+        // Running the task keeps the optimiser from eliding the frame
+        // allocation (clang's HALO), which would hide the failing allocator.
+        bcsc::block_on(add_after(1, 2, 0));
       },
       "fallback allocator returned nullptr");
 }
