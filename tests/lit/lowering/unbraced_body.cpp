@@ -3,7 +3,7 @@
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // Unbraced if/while bodies in a lowered function (no co_await inside them).
 // XFAIL: *
-// BUG: an unbraced if/while body statement loses its ';' in the lowered code (`if (k) sum += k;` -> `sum += k`): does not compile
+// BUG: an unbraced if/while/for body statement loses its ';' in the lowered code (`if (k) sum += k;` -> `sum += k`): does not compile
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_f {
@@ -12,10 +12,11 @@
   int sum = co_await tick(1);
   if (k) sum += k;
   while (k--) sum += 1;
+  for (int i = 0; i < 2; ++i) sum += i;
   co_return sum;
 }
 
 int main() {
-  // OUT: f(2) = 5
+  // OUT: f(2) = 6
   std::printf("f(2) = %d\n", bcsc::block_on(f(2)));
 }
