@@ -1,6 +1,7 @@
 #include "analysis/build_ir.h"
 
 #include "analysis/source_text.h"
+#include "analysis/suspend_points.h"
 #include "analysis/type_spelling.h"
 #include "frontend/async_functions.h"
 
@@ -28,36 +29,6 @@ using ir::StmtKind;
 
 namespace {
 
-bool isAwait(const clang::Stmt* s) {
-  return isa<clang::CoawaitExpr>(s) || isa<clang::DependentCoawaitExpr>(s);
-}
-
-const clang::Expr* awaitOperand(const clang::Expr* e) {
-  if (const auto* a = dyn_cast<clang::CoawaitExpr>(e)) return a->getOperand();
-  return llvm::cast<clang::DependentCoawaitExpr>(e)->getOperand();
-}
-
-// The user's statements: a coroutine's body is wrapped in a
-// CoroutineBodyStmt once its promise type is known.
-const clang::CompoundStmt* userBody(const clang::FunctionDecl* fn) {
-  const clang::Stmt* body = fn->getBody();
-  if (const auto* coro = dyn_cast<clang::CoroutineBodyStmt>(body)) body = coro->getBody();
-  return dyn_cast<clang::CompoundStmt>(body);
-}
-
-// Children of a node that the user wrote (a co_await's synthesized
-// await_ready/suspend/resume calls are skipped).
-std::vector<const clang::Stmt*> writtenChildren(const clang::Stmt* s) {
-  std::vector<const clang::Stmt*> out;
-  if (isAwait(s)) {
-    out.push_back(awaitOperand(llvm::cast<clang::Expr>(s)));
-    return out;
-  }
-  for (const clang::Stmt* child : s->children())
-    if (child) out.push_back(child);
-  return out;
-}
-
 ir::Stmt makeStmt(StmtKind kind, std::string text = {}, unsigned line = 0) {
   ir::Stmt s;
   s.kind = kind;
@@ -84,14 +55,14 @@ class IRBuilder {
         sm_(context.getSourceManager()),
         reporter_(reporter),
         text_(sm_, context.getLangOpts()),
-        types_(context) {}
+        types_(context),
+        suspends_(fn, context) {}
 
   std::optional<ir::AsyncFunction> build() {
     const clang::CompoundStmt* body = userBody(fn_);
     if (!body) return fail(fn_->getLocation(), "async function has no body to lower");
     if (!describeSignature()) return std::nullopt;
-    if (!scanBody(body)) return std::nullopt;
-    classifyVariables(body);
+    if (!rejectUnsupported(body)) return std::nullopt;
     if (!registerSubstitutions(body)) return std::nullopt;
 
     ir::Stmt block = makeStmt(StmtKind::Block, {}, lineOf(body->getBeginLoc()));
@@ -291,9 +262,8 @@ class IRBuilder {
   }
 
   // ---- scanning ----------------------------------------------------------
-  // Records every co_await and rejects constructs the lowering cannot
-  // handle, each at its own line.
-  bool scanBody(const clang::CompoundStmt* body) {
+  // Rejects the constructs the lowering cannot handle, each at its own line.
+  bool rejectUnsupported(const clang::CompoundStmt* body) {
     bool ok = true;
     std::function<void(const clang::Stmt*, bool)> visit = [&](const clang::Stmt* s, bool inLambda) {
       if (isAwait(s)) {
@@ -302,7 +272,6 @@ class IRBuilder {
                                             "use a named [[bcsc::async]] function");
           ok = false;
         }
-        awaits_.push_back(llvm::cast<clang::Expr>(s));
       } else if (isa<clang::CoyieldExpr>(s)) {
         reporter_.error(s->getBeginLoc(), "co_yield is not supported: bcsc async functions produce one value "
                                           "(streams are future work)");
@@ -326,55 +295,8 @@ class IRBuilder {
     return ok;
   }
 
-  bool containsAwait(const clang::Stmt* s) {
-    if (!s) return false;
-    auto it = containsAwait_.find(s);
-    if (it != containsAwait_.end()) return it->second;
-    bool result = isAwait(s);
-    for (const clang::Stmt* child : writtenChildren(s))
-      if (!result && containsAwait(child)) result = true;
-    containsAwait_[s] = result;
-    return result;
-  }
-
-  // ---- which variables live in the frame ---------------------------------
-  // A variable lives in the frame if its scope (from the end of its
-  // declaration to the end of the enclosing block or statement) contains a
-  // suspend point: its storage must then outlive the poll() call.
-  void classifyVariables(const clang::CompoundStmt* body) {
-    std::vector<unsigned> awaitOffsets;
-    for (const clang::Expr* a : awaits_)
-      awaitOffsets.push_back(sm_.getFileOffset(sm_.getExpansionLoc(a->getBeginLoc())));
-    auto suspendsIn = [&](clang::SourceLocation from, clang::SourceLocation to) {
-      unsigned begin = sm_.getFileOffset(sm_.getExpansionLoc(from));
-      unsigned end = sm_.getFileOffset(sm_.getExpansionRange(to).getEnd());
-      for (unsigned off : awaitOffsets)
-        if (off > begin && off < end) return true;
-      return false;
-    };
-    std::function<void(const clang::Stmt*, clang::SourceLocation)> visit = [&](const clang::Stmt* s,
-                                                                                 clang::SourceLocation scopeEnd) {
-      if (isa<clang::LambdaExpr>(s)) return;
-      if (const auto* compound = dyn_cast<clang::CompoundStmt>(s)) scopeEnd = compound->getRBracLoc();
-      // Variables declared in a statement's header are scoped to the statement.
-      if (isa<clang::IfStmt>(s) || isa<clang::ForStmt>(s) || isa<clang::WhileStmt>(s) ||
-          isa<clang::SwitchStmt>(s) || isa<clang::CXXForRangeStmt>(s))
-        scopeEnd = s->getEndLoc();
-      if (const auto* decls = dyn_cast<clang::DeclStmt>(s)) {
-        for (const clang::Decl* d : decls->decls())
-          if (const auto* var = dyn_cast<clang::VarDecl>(d))
-            if (var->hasLocalStorage() && suspendsIn(var->getEndLoc(), scopeEnd)) frameVars_.insert(var);
-      }
-      if (const auto* range = dyn_cast<clang::CXXForRangeStmt>(s)) {
-        if (containsAwait(range->getBody())) {
-          frameVars_.insert(range->getLoopVariable());
-          if (const auto* d = dyn_cast<clang::DecompositionDecl>(range->getLoopVariable())) frameVars_.insert(d);
-        }
-      }
-      for (const clang::Stmt* child : writtenChildren(s)) visit(child, scopeEnd);
-    };
-    visit(body, body->getRBracLoc());
-  }
+  bool containsAwait(const clang::Stmt* s) { return suspends_.containsAwait(s); }
+  bool inFrame(const clang::VarDecl* var) const { return suspends_.inFrame(var); }
 
   // Every use of a frame variable becomes an access to its slot.
   bool registerSubstitutions(const clang::CompoundStmt* body) {
@@ -385,7 +307,7 @@ class IRBuilder {
         const clang::VarDecl* var = dyn_cast<clang::VarDecl>(decl);
         if (const auto* binding = dyn_cast<clang::BindingDecl>(decl))
           var = llvm::dyn_cast_or_null<clang::VarDecl>(binding->getDecomposedDecl());
-        if (var && frameVars_.count(var)) {
+        if (var && inFrame(var)) {
           std::optional<FileSpan> span = text_.tokenSpan(ref->getLocation());
           if (!span) {
             reporter_.error(ref->getLocation(), "'" + decl->getNameAsString() +
@@ -443,7 +365,7 @@ class IRBuilder {
     for (const clang::LambdaCapture& capture : lambda->captures()) {
       if (!capture.capturesVariable()) continue;
       const auto* var = dyn_cast<clang::VarDecl>(capture.getCapturedVar());
-      if (!var || !frameVars_.count(var)) continue;
+      if (!var || !inFrame(var)) continue;
       if (capture.getCaptureKind() == clang::LCK_ByRef && capture.isImplicit()) continue;
       reporter_.error(capture.getLocation(),
                       "lambda captures '" + var->getNameAsString() +
@@ -545,7 +467,7 @@ class IRBuilder {
       if (isa<clang::ContinueStmt>(n) && !inLoop) simple = false;
       if (const auto* decl = dyn_cast<clang::DeclStmt>(n))
         for (const clang::Decl* d : decl->decls())
-          if (const auto* v = dyn_cast<clang::VarDecl>(d); v && frameVars_.count(v)) simple = false;
+          if (const auto* v = dyn_cast<clang::VarDecl>(d); v && inFrame(v)) simple = false;
       bool loop = isa<clang::ForStmt>(n) || isa<clang::WhileStmt>(n) || isa<clang::DoStmt>(n) ||
                   isa<clang::CXXForRangeStmt>(n);
       for (const clang::Stmt* child : writtenChildren(n))
@@ -675,7 +597,7 @@ class IRBuilder {
   void buildDeclStmt(const clang::DeclStmt* decl, std::vector<ir::Stmt>& out) {
     bool anyFrame = false;
     for (const clang::Decl* d : decl->decls())
-      if (const auto* v = dyn_cast<clang::VarDecl>(d); v && frameVars_.count(v)) anyFrame = true;
+      if (const auto* v = dyn_cast<clang::VarDecl>(d); v && inFrame(v)) anyFrame = true;
     if (!anyFrame && !containsAwait(decl)) return copyStatement(decl, out);
     if (!decl->isSingleDecl())
       unsupported(decl->getBeginLoc(), "declare one variable per statement when a variable lives across a "
@@ -686,7 +608,7 @@ class IRBuilder {
       if (containsAwait(decl)) unsupported(var->getLocation(), "a static variable cannot be initialised with co_await");
       return copyStatement(decl, out);
     }
-    if (frameVars_.count(var)) return buildFrameVariable(var, out);
+    if (inFrame(var)) return buildFrameVariable(var, out);
     buildStackVariableWithAwait(decl, var, out);
   }
 
@@ -878,7 +800,7 @@ class IRBuilder {
   }
 
   std::string conditionVariableText(const clang::VarDecl* var) {
-    if (frameVars_.count(var)) return "static_cast<bool>(" + access(varObject(var)) + ")";
+    if (inFrame(var)) return "static_cast<bool>(" + access(varObject(var)) + ")";
     return var->getNameAsString();
   }
 
@@ -1464,9 +1386,7 @@ class IRBuilder {
   SourceText text_;
   TypeSpeller types_;
   ir::AsyncFunction fn_ir_;
-  std::vector<const clang::Expr*> awaits_;
-  llvm::DenseMap<const clang::Stmt*, bool> containsAwait_;
-  llvm::DenseSet<const clang::VarDecl*> frameVars_;
+  SuspendPoints suspends_;
   std::vector<std::pair<FileSpan, const clang::ValueDecl*>> pendingRefs_;
   std::vector<Substitution> thisSubstitutions_;
   std::vector<Scope> scopes_;
