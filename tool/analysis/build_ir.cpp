@@ -68,11 +68,13 @@ class IRBuilder {
     ir::Stmt block = makeStmt(StmtKind::Block, {}, lineOf(body->getBeginLoc()));
     scopes_.push_back({});
     bool ok = buildStatements(body, block.children);
-    if (ok) closeBlock(block);
     if (ok) {
+      // Flowing off the end: the body's objects die, then the frame completes.
       ir::Stmt end = makeStmt(StmtKind::Return, {}, lineOf(body->getRBracLoc()));
       end.index = 1;  // marks the implicit return at the closing brace
+      end.cleanup = cleanupTo(0);
       block.children.push_back(std::move(end));
+      closeBlock(block);
     }
     scopes_.pop_back();
     if (!ok || reporter_.hasErrors()) return std::nullopt;
@@ -766,12 +768,19 @@ class IRBuilder {
     beginFullExpr();
     std::string value = linearize(cond, out);
     if (!scopes_.back().constructed.empty()) {
+      addPollLocal("bool", holder);
       out.push_back(makeStmt(StmtKind::Code, std::string(holder) + " = static_cast<bool>(" + value + ");", line));
       position_++;
       value = holder;
     }
     endFullExpr(out, line);
     return value;
+  }
+
+  void addPollLocal(const std::string& type, const std::string& name) {
+    std::string decl = type + " " + name + ";";
+    if (std::find(fn_ir_.pollLocals.begin(), fn_ir_.pollLocals.end(), decl) == fn_ir_.pollLocals.end())
+      fn_ir_.pollLocals.push_back(decl);
   }
 
   void buildIf(const clang::IfStmt* s, std::vector<ir::Stmt>& out) {
@@ -968,10 +977,18 @@ class IRBuilder {
     ir::Stmt scope = makeStmt(StmtKind::Block, {}, line);
     scopes_.push_back({});
     beginFullExpr();
-    std::string value = linearize(s->getCond(), scope.children);
-    if (!scopes_.back().constructed.empty())
-      unsupported(s->getCond()->getBeginLoc(), "a switch condition whose temporaries live across co_await is "
-                                                "not supported yet");
+    const clang::Expr* cond = s->getCond();
+    std::string value = linearize(cond, scope.children);
+    if (!scopes_.back().constructed.empty()) {
+      // The condition's temporaries die before the body runs.
+      if (!types_.printable(cond->getType()))
+        unsupported(cond->getBeginLoc(), "a switch condition of this type around co_await is not supported");
+      std::string holder = "bcsc_switch_" + std::to_string(++switchCounter_);
+      addPollLocal(*types_.print(cond->getType()), holder);
+      scope.children.push_back(makeStmt(StmtKind::Code, holder + " = " + value + ";", line));
+      position_++;
+      value = holder;
+    }
     endFullExpr(scope.children, line);
     ir::Stmt sw = makeStmt(StmtKind::Switch, value, line);
     Scope marker;
@@ -1130,8 +1147,15 @@ class IRBuilder {
       // A child evaluated before a later co_await must keep its value (or
       // address) in the frame until the parent is evaluated.
       if (!isLast && isStable(child)) continue;
-      std::string value = linearize(child, out);
-      if (!isLast) value = spill(child, value, out);
+      std::string value;
+      if (!isLast && isa<clang::MaterializeTemporaryExpr>(child)) {
+        value = spillTemporary(llvm::cast<clang::MaterializeTemporaryExpr>(child), out);
+      } else {
+        value = linearize(child, out);
+        // A co_await's value already lives in the frame until the
+        // full-expression ends.
+        if (!isLast && !isAwaitValue(child)) value = spill(child, value, out);
+      }
       overrides.push_back({spanOrFail(child, "this operand"), value});
     }
     return overrides;
@@ -1156,6 +1180,33 @@ class IRBuilder {
     return false;
   }
 
+  static bool isAwaitValue(const clang::Expr* e) {
+    while (true) {
+      e = e->IgnoreParens();
+      const auto* cast = dyn_cast<clang::ImplicitCastExpr>(e);
+      if (!cast || cast->getCastKind() == clang::CK_UserDefinedConversion ||
+          cast->getCastKind() == clang::CK_ConstructorConversion)
+        break;
+      e = cast->getSubExpr();
+    }
+    return isAwait(e);
+  }
+
+  // A temporary bound to a reference before a later co_await of the same
+  // full-expression: the temporary itself lives in the frame until the
+  // full-expression ends, exactly as long as C++ keeps it.
+  std::string spillTemporary(const clang::MaterializeTemporaryExpr* e, std::vector<ir::Stmt>& out) {
+    unsigned line = lineOf(e->getBeginLoc());
+    std::string value = linearize(e->getSubExpr(), out);
+    std::string type = spellExprType(e->getSubExpr(), false);
+    if (e->getType().isConstQualified() && type.rfind("const ", 0) != 0) type = "const " + type;
+    unsigned id = newObject(ObjectKind::Temporary, "tmp", "temporary", type, e->getBeginLoc());
+    out.push_back(objectDeclare(id, line));
+    emitConstruct(out, id, "(" + value + ")", line);
+    constructed(id, scopes_.size() - 1);
+    return e->isXValue() ? "static_cast<" + type + "&&>(" + access(id) + ")" : access(id);
+  }
+
   // Stores an evaluated operand in the frame; returns text that reads it.
   std::string spill(const clang::Expr* e, const std::string& value, std::vector<ir::Stmt>& out) {
     unsigned line = lineOf(e->getBeginLoc());
@@ -1167,9 +1218,16 @@ class IRBuilder {
     if (e->refersToBitField())
       unsupported(e->getBeginLoc(), "a bit-field operand evaluated before a co_await is not supported");
     if (e->isPRValue()) {
-      if (const clang::CXXRecordDecl* record = e->getType()->getAsCXXRecordDecl())
+      if (const clang::CXXRecordDecl* record = e->getType()->getAsCXXRecordDecl()) {
         if (record->isLambda()) unsupported(e->getBeginLoc(), "a lambda evaluated before a co_await in the same "
                                                               "expression is not supported; name it first");
+        // C++ builds such a value directly in the callee's parameter; the
+        // frame could only hand it over with an extra, observable move.
+        if (!e->getType().isTriviallyCopyableType(context_))
+          unsupported(e->getBeginLoc(), "an object passed by value and evaluated before a co_await in the same "
+                                        "expression cannot be kept in the frame without an extra move; "
+                                        "store it in a local variable before this statement");
+      }
       std::string type = spellExprType(e, false);
       unsigned id = newObject(ObjectKind::Temporary, "tmp", "temporary", type, e->getBeginLoc());
       out.push_back(objectDeclare(id, line));
@@ -1243,7 +1301,6 @@ class IRBuilder {
     unsigned line = lineOf(e->getBeginLoc());
     const clang::Expr* operand = awaitOperand(e);
     ir::SuspendPoint point;
-    point.state = static_cast<unsigned>(fn_ir_.suspends.size()) + 1;
     point.loc = e->getBeginLoc();
     point.line = line;
     if (auto span = text_.spanOf(e->getSourceRange())) point.text = text_.original(*span).str();
@@ -1277,6 +1334,8 @@ class IRBuilder {
       point.futureAccess = access(id);
     }
     point.alive = aliveObjects();
+    // Numbered only now: the operand may contain co_awaits of its own.
+    point.state = static_cast<unsigned>(fn_ir_.suspends.size()) + 1;
 
     ir::Stmt suspend = makeStmt(StmtKind::Suspend, {}, line);
     suspend.index = point.state;
@@ -1392,6 +1451,7 @@ class IRBuilder {
   std::vector<Scope> scopes_;
   unsigned position_ = 1;
   unsigned loopCounter_ = 0;
+  unsigned switchCounter_ = 0;
 };
 
 }  // namespace

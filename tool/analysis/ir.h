@@ -105,6 +105,10 @@ struct AsyncFunction {
   std::vector<FrameObject> objects;
   std::vector<SuspendPoint> suspends;
   Stmt body;                   // a Block
+  // Scalars poll() declares before its dispatch (vacuously initialised, so
+  // resuming may jump over nothing): condition values whose full-expression
+  // temporaries must die before the branch.
+  std::vector<std::string> pollLocals;
   unsigned stateCount() const { return static_cast<unsigned>(suspends.size()) + 2; }
   // Member functions: the frame is a nested class of `classType`, defined
   // after the class, and holds `bcsc_self` (the object pointer).

@@ -73,7 +73,12 @@ std::optional<std::string> TypeSpeller::print(clang::QualType type, std::string*
     return std::nullopt;
   }
   if (type->isDependentType()) return type.getAsString(policy_);
-  return clang::TypeName::getFullyQualifiedName(type, context_, policy_, /*WithGlobalNsPrefix=*/false);
+  std::string printed = clang::TypeName::getFullyQualifiedName(type, context_, policy_, /*WithGlobalNsPrefix=*/false);
+  // Sugar from the fallback runtime's internals (e.g. an awaiter's typedef)
+  // does not exist in lowered code: name the type itself.
+  if (printed.find("bcsc::detail::") != std::string::npos)
+    printed = clang::TypeName::getFullyQualifiedName(type.getCanonicalType(), context_, policy_, false);
+  return printed;
 }
 
 }  // namespace bcsc::analysis

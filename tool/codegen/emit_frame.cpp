@@ -152,7 +152,7 @@ class Emitter {
   void emitPoll() {
     out_ += "  bcsc::poll_result<" + fn_.outputType + "> poll(bcsc::context& bcsc_cx) {\n";
     bindSlots(allObjects());
-    if (usesCondition(fn_.body)) out_ += "    bool bcsc_cond;\n";
+    for (const std::string& local : fn_.pollLocals) out_ += "    " + local + "\n";
     out_ += "    switch (bcsc_state) {\n      case 0: break;\n";
     for (const ir::SuspendPoint& s : fn_.suspends)
       out_ += "      case " + std::to_string(s.state) + ": goto bcsc_resume_" + std::to_string(s.state) + ";\n";
@@ -172,14 +172,6 @@ class Emitter {
   void bindSlots(const std::vector<unsigned>& ids) {
     for (unsigned id : ids)
       out_ += "    auto& " + fn_.objects[id].name + " = " + layout_.paths.at(id) + ";\n";
-  }
-
-  bool usesCondition(const ir::Stmt& s) const {
-    if (s.text.find("bcsc_cond") != std::string::npos) return true;
-    for (const auto* list : {&s.children, &s.elseChildren, &s.latch})
-      for (const ir::Stmt& c : *list)
-        if (usesCondition(c)) return true;
-    return false;
   }
 
   void collectContinueTargets(const ir::Stmt& s) {
