@@ -81,7 +81,7 @@ class Emitter {
     out_ += "  explicit " + name + "(" + params + ")" + inits + " {}\n";
     out_ += "  // A frame may move only before its first poll.\n";
     out_ += "  " + name + "(" + name + "&& bcsc_other)" + moves +
-            " { bcsc::detail::require_unstarted(bcsc_other.bcsc_state); }\n";
+            " { bcsc::detail::require_unstarted(bcsc_other.bcsc_storage.state); }\n";
     out_ += "  " + name + "(const " + name + "&) = delete;\n";
     out_ += "  " + name + "& operator=(const " + name + "&) = delete;\n";
     out_ += "  " + name + "& operator=(" + name + "&&) = delete;\n";
@@ -92,15 +92,14 @@ class Emitter {
     out_ += "\n";
     if (hasSelf()) out_ += "  " + selfType() + " bcsc_self;\n";
     for (const ir::Param& p : fn_.params) out_ += "  " + p.type + " " + p.name + ";\n";
-    if (!layout_.empty) {
-      out_ += "  ";
-      emitLayoutNode(layout_.root, 1);
-      out_ += " " + layout_.root.member + ";\n";
-    }
-    out_ += "  " + stateType(fn_.stateCount()) + " bcsc_state = 0;\n";
+    // The storage of every frame object, then the state index, in one
+    // struct so that the state can use the storage's tail padding.
+    out_ += "  ";
+    emitLayoutNode(layout_.root, 1, "  " + stateType(fn_.stateCount()) + " state = 0;\n");
+    out_ += " " + layout_.root.member + ";\n";
   }
 
-  void emitLayoutNode(const layout::Node& node, int depth) {
+  void emitLayoutNode(const layout::Node& node, int depth, const std::string& trailer = "") {
     if (node.kind == layout::Node::Slot) {
       const ir::FrameObject& o = fn_.objects[node.object];
       out_ += "bcsc::detail::slot<" + o.type + ">";
@@ -114,6 +113,7 @@ class Emitter {
       if (child.kind == layout::Node::Slot) out_ += "  // " + describe(fn_.objects[child.object]);
       out_ += "\n";
     }
+    if (!trailer.empty()) out_ += std::string(2 * depth, ' ') + trailer;
     out_ += std::string(2 * depth, ' ') + "}";
   }
 
@@ -151,6 +151,13 @@ class Emitter {
   // ---- poll ----------------------------------------------------------------
   void emitPoll() {
     out_ += "  bcsc::poll_result<" + fn_.outputType + "> poll(bcsc::context& bcsc_cx) {\n";
+    if (!layout_.pollLocal.empty()) {
+      out_ += "    // co_await values that no suspend point outlives: not in the frame.\n";
+      out_ += "    union {\n";
+      for (unsigned id : layout_.pollLocal)
+        out_ += "      bcsc::detail::slot<" + fn_.objects[id].type + "> " + fn_.objects[id].name + ";\n";
+      out_ += "    } bcsc_results;\n";
+    }
     bindSlots(allObjects());
     for (const std::string& local : fn_.pollLocals) out_ += "    " + local + "\n";
     out_ += "    switch (bcsc_state) {\n      case 0: break;\n";
@@ -170,6 +177,7 @@ class Emitter {
   // Short local names for the slots, bound before any jump so that every
   // resume point sees them.
   void bindSlots(const std::vector<unsigned>& ids) {
+    out_ += "    auto& bcsc_state = bcsc_storage.state;\n";
     for (unsigned id : ids)
       out_ += "    auto& " + fn_.objects[id].name + " = " + layout_.paths.at(id) + ";\n";
   }

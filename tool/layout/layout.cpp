@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <set>
 
 namespace bcsc::layout {
 
@@ -41,15 +42,25 @@ class Builder {
  public:
   explicit Builder(std::vector<Interval>& intervals) : intervals_(intervals) {}
 
-  // An object and whatever lives inside its lifetime.
+  // An object and whatever lives inside its lifetime. A struct inside a
+  // struct is flattened: each nesting level would round its size up to its
+  // alignment and waste the tail padding.
   Node objectNode(size_t index) {
     const Interval& iv = intervals_[index];
     Node slot{Node::Slot, iv.object, "", {}};
     if (iv.nested.empty()) return slot;
     Node s{Node::Struct, 0, "", {}};
     s.children.push_back(slot);
-    s.children.push_back(alternatives(iv.nested));
+    appendFlattened(s, alternatives(iv.nested));
     return s;
+  }
+
+  static void appendFlattened(Node& parent, Node child) {
+    if (child.kind != Node::Struct) {
+      parent.children.push_back(std::move(child));
+      return;
+    }
+    for (Node& grandchild : child.children) parent.children.push_back(std::move(grandchild));
   }
 
   // Disjoint lifetimes share storage.
@@ -81,18 +92,28 @@ void nameMembers(Node& node, const ir::AsyncFunction& fn, const std::string& pat
 
 FrameLayout computeLayout(const ir::AsyncFunction& fn) {
   FrameLayout layout;
+  std::set<unsigned> aliveAtSomeSuspend;
+  for (const ir::SuspendPoint& p : fn.suspends) aliveAtSomeSuspend.insert(p.alive.begin(), p.alive.end());
   std::vector<Interval> intervals;
   for (const ir::FrameObject& o : fn.objects) {
+    if (o.kind == ir::ObjectKind::Result && !aliveAtSomeSuspend.count(o.id)) {
+      layout.pollLocal.push_back(o.id);
+      layout.paths[o.id] = "bcsc_results." + o.name;
+      continue;
+    }
     unsigned end = o.lifetimeEnd ? o.lifetimeEnd : std::numeric_limits<unsigned>::max();
     intervals.push_back({o.id, o.lifetimeBegin, std::max(end, o.lifetimeBegin), {}});
   }
+  layout.root = Node{Node::Struct, 0, "bcsc_storage", {}};
   if (intervals.empty()) return layout;
   layout.empty = false;
   std::vector<size_t> roots = buildForest(intervals);
   Builder builder(intervals);
-  Node top = builder.alternatives(roots);
-  // The root is always an aggregate so that paths have one shape.
-  if (top.kind == Node::Slot) top = Node{Node::Struct, 0, "", {top}};
+  Node alternatives = builder.alternatives(roots);
+  // The root is always a struct: codegen appends the state index to it, so
+  // the state can sit in the tail padding of the storage.
+  Node top{Node::Struct, 0, "", {}};
+  Builder::appendFlattened(top, std::move(alternatives));
   top.member = "bcsc_storage";
   unsigned counter = 0;
   nameMembers(top, fn, "bcsc_storage", layout.paths, counter);

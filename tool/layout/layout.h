@@ -29,7 +29,11 @@ struct Node {
 struct FrameLayout {
   bool empty = true;
   Node root;                                // a Struct or Union named `bcsc_storage`
-  std::map<unsigned, std::string> paths;    // object id -> member access path from the frame
+  std::map<unsigned, std::string> paths;    // object id -> member access path
+  // Objects never alive at a suspend point (a co_await's value used before
+  // the next one) need no frame storage: they live in one union local to
+  // poll(), `bcsc_results`. Their lifetimes are pairwise disjoint.
+  std::vector<unsigned> pollLocal;
 };
 
 FrameLayout computeLayout(const ir::AsyncFunction& fn);
