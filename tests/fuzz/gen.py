@@ -37,23 +37,39 @@ import sys
 # by default so one known bug does not mask new ones; `--no-workarounds`
 # (or run.py --no-workarounds) generates them again.
 WORKAROUNDS = {
-    # Function template: `T x = co_await f(...);` (a bare co_await as the
-    # initializer of a variable that does not live across a later co_await)
-    # is rejected with "co_await inside this kind of expression
-    # (DependentCoawaitExpr)". regressions/template_bare_await_init.cpp
-    "template-bare-await-init",
     # A `for (x : local_array)` whose array or element lives across co_await:
     # the lowered code spells the pointer type as `unsigned int[3] *`
-    # (does not compile). regressions/range_for_array.cpp
+    # (does not compile). Generate std::array instead.
+    # regressions/range_for_array.cpp
     "range-for-array",
     # The result of co_await bcsc::join(...) kept in a variable across a
     # later co_await: its type is spelled `std::T` (does not compile).
     # regressions/join_result_across_await.cpp
     "join-result-across-await",
-    # `switch (... co_await ...)`: "a switch condition whose temporaries live
-    # across co_await is not supported yet". regressions/switch_await_condition.cpp
-    "switch-await-condition",
+    # bcsc::yield_now() as a join/race child: the child type is spelled
+    # `yield_future` without its namespace (does not compile).
+    # regressions/join_yield_now.cpp
+    "yield-in-join",
+    # A temporary (Tracer(k)) in a full-expression that also contains a
+    # later co_await is destroyed before the suspension instead of at the
+    # end of the full-expression (wrong trace; a temporary bound to a
+    # reference parameter of an awaited call dangles).
+    # regressions/temporary_across_await.cpp, temporary_reference_argument.cpp
+    "temporary-across-await",
+    # In a function template, `switch (f(x, co_await g()) % 4u)` (a switch
+    # condition with a co_await and a temporary) is rejected: "a switch
+    # condition of this type around co_await is not supported".
+    # regressions/switch_condition_in_template.cpp
+    "template-switch-await",
 }
+# Fixed in the tool since they were found (kept generating them):
+#   "template-bare-await-init": `T x = co_await f();` in a function template
+#     was rejected (DependentCoawaitExpr);
+#   "switch-await-condition": `switch (co_await f())` was rejected;
+#   lowered code spelling the type of a spilled co_await result as
+#     `bcsc::detail::future_awaiter<F>::T` or as `unsigned int &&`, and
+#     duplicated resume labels / case values (seen in the first runs, fixed
+#     by the tool's authors before they were reduced).
 
 
 class Fn:
@@ -151,7 +167,7 @@ class Gen:
             e = self.await_expr(depth)
             return "(%s)" % e if depth > 0 else e
         if depth >= 3 or self.chance(0.35):
-            if self.chance(0.04):
+            if self.chance(0.04) and "temporary-across-await" not in self.avoid:
                 self.add_cost(2)
                 return "unsigned(Tracer(%d).id)" % self.next_tracer()
             return self.atom()
@@ -216,7 +232,7 @@ class Gen:
             elif p == 't':
                 if tracers and (outlives or self.chance(0.6)):
                     args.append(self.pick(tracers).name)
-                elif outlives:
+                elif outlives or "temporary-across-await" in self.avoid:
                     return None  # a temporary would dangle: the future outlives the full-expression
                 else:
                     self.add_cost(2)
@@ -237,7 +253,8 @@ class Gen:
             opts.append('tk')
         if want in (None, 'v'):
             opts.append('pause')
-            opts.append('yield')
+            if "yield-in-join" not in self.avoid:
+                opts.append('yield')
         kind = self.pick(opts)
         if kind == 'call' and self.chance(0.75):
             f = self.pick(callees)
@@ -257,7 +274,7 @@ class Gen:
         self.scopes.append(list(decls))
         out = []
         if n is None:
-            n = self.r.randrange(1, 4 if depth > 1 else 5)
+            n = self.r.randrange(1, 3 if depth > 1 else 4)
         for _ in range(n):
             out.extend(self.stmt(depth))
         self.scopes.pop()
@@ -298,8 +315,6 @@ class Gen:
         self.awaits = 0
         if self.chance(0.3):
             init = self.await_expr(0)
-            if self.fn.template and "template-bare-await-init" in self.avoid:
-                init = "0u + " + init
         else:
             init = self.expr()
         t = self.vt()
@@ -430,10 +445,10 @@ class Gen:
         return out
 
     def st_switch(self, depth):
-        self.awaits = 0
-        if "switch-await-condition" in self.avoid:
-            self.awaits = 2
-        sel = self.full(self.expr) if "switch-await-condition" not in self.avoid else self.expr()
+        if self.fn.template and "template-switch-await" in self.avoid:
+            sel = self.expr(allow_await=False)
+        else:
+            sel = self.full(self.expr)
         n = self.r.randrange(2, 5)
         out = ["switch ((%s) %% %du) {" % (sel, n + 1)]
         saved = self.break_depth
@@ -587,7 +602,7 @@ class Gen:
         body = ["trace(%d, %s);" % (self.next_site(), " + ".join(
             n if p in 'ur' else ("*" + n if p == 'p' else "unsigned(%s.id)" % n) for n, p in zip(names, params)))]
         self.scopes.append([])
-        for _ in range(self.r.randrange(3, 9 if last else 7)):
+        for _ in range(self.r.randrange(2, 7 if last else 5)):
             body += self.stmt(0)
         self.awaits = 0
         if ret == 'u':
@@ -622,8 +637,20 @@ class Gen:
 PRELUDE = "#include \"fuzz.hpp\"\n\n#include <array>\n#include <cstdio>\n#include <tuple>\n\n"
 
 
+MAX_LINES = 260
+
+
 def generate_unit(seed, workarounds=True):
-    return Gen(seed, workarounds).unit()
+    """The program of `seed`; programs over MAX_LINES lines are redrawn
+    (deterministically) to keep batches fast."""
+    text = Gen(seed, workarounds).unit()
+    attempt = 0
+    while text.count("\n") > MAX_LINES and attempt < 20:
+        attempt += 1
+        g = Gen(seed, workarounds)
+        g.r = random.Random("%d/%d" % (seed, attempt))
+        text = g.unit()
+    return text
 
 
 def generate(seed, workarounds=True):

@@ -79,9 +79,10 @@ def lower(cfg, src, out):
     return sh([cfg.bcsc, "lower", src, "-o", out, "--", "-w"] + includes(), timeout=300)
 
 
-def build(cfg, std, src, exe):
+def build(cfg, std, src, exe, more=()):
     extra = ["-fno-exceptions", "-fno-rtti"] if std == "c++17" else ["-Wno-unknown-attributes"]
-    return sh([cfg.cxx, "-std=" + std] + extra + cfg.flags() + [src, "-o", exe], timeout=600)
+    out = [] if "-fsyntax-only" in more else ["-o", exe]
+    return sh([cfg.cxx, "-std=" + std] + extra + cfg.flags() + list(more) + [src] + out, timeout=600)
 
 
 def execute(cfg, exe):
