@@ -321,7 +321,17 @@ class IRBuilder {
           }
         }
       }
-      if (const auto* lambda = dyn_cast<clang::LambdaExpr>(s)) checkLambdaCaptures(lambda, ok);
+      if (const auto* lambda = dyn_cast<clang::LambdaExpr>(s)) {
+        // Implicit captures have initializers located at the capture
+        // default; only the body and explicit init-captures are the user's.
+        checkLambdaCaptures(lambda, ok);
+        for (const clang::LambdaCapture& capture : lambda->explicit_captures())
+          if (capture.capturesVariable())
+            if (const auto* var = dyn_cast<clang::VarDecl>(capture.getCapturedVar()); var && var->isInitCapture())
+              visit(var->getInit());
+        visit(lambda->getBody());
+        return;
+      }
       if (fn_ir_.isMethod) substituteThis(s, ok);
       for (const clang::Stmt* child : writtenChildren(s)) visit(child);
     };
@@ -508,6 +518,10 @@ class IRBuilder {
 
   void copyStatement(const clang::Stmt* s, std::vector<ir::Stmt>& out) {
     FileSpan span = spanOrFail(s, "this statement");
+    // Clang's ranges of expression statements, and of statements ending in
+    // one (an unbraced if or loop body, do-while), stop before the `;`.
+    if (!isa<clang::Expr>(s) && !isa<clang::CompoundStmt>(s) && !isa<clang::DeclStmt>(s))
+      span = text_.withTrailingSemicolon(span);
     std::string text = text_.render(span);
     if (isa<clang::Expr>(s)) text += ";";
     out.push_back(makeStmt(StmtKind::Code, std::move(text), lineOf(s->getBeginLoc())));
@@ -679,6 +693,7 @@ class IRBuilder {
       if (!printed)
         unsupported(var->getLocation(), "'" + var->getNameAsString() + "' lives across a co_await, but its type "
                                         "cannot be named in the frame: " + why);
+      if (kind == ObjectKind::Reference && !stored->isDependentType()) return *types_.print(context_.getPointerType(stored));
       spelled = *printed;
     } else {
       const clang::Expr* init = var->getInit();
@@ -689,7 +704,22 @@ class IRBuilder {
       if (var->getType().isConstQualified() || (extended && extended->getType().isConstQualified()))
         spelled = "const " + spelled;
     }
-    return kind == ObjectKind::Reference ? spelled + "*" : spelled;
+    return kind == ObjectKind::Reference ? pointerTo(spelled) : spelled;
+  }
+
+  // A pointer to a spelled type (arrays and functions need the alias).
+  static std::string pointerTo(const std::string& spelled) {
+    if (!spelled.empty() && (spelled.back() == ']' || spelled.back() == ')'))
+      return "std::add_pointer_t<" + spelled + ">";
+    return spelled + "*";
+  }
+
+  // The type of a pointer to the object an expression designates.
+  std::string spellPointerToReferent(const clang::Expr* e) {
+    clang::QualType type = e->getType();
+    if (types_.printable(type))
+      if (std::optional<std::string> printed = types_.print(context_.getPointerType(type))) return *printed;
+    return pointerTo(spellExprType(e, true));
   }
 
   void installVariableAccessors(const clang::VarDecl* var, const clang::DecompositionDecl* decomposition,
@@ -893,7 +923,7 @@ class IRBuilder {
     {
       bool temporary = rangeInit->isPRValue();
       ObjectKind kind = temporary ? ObjectKind::Temporary : ObjectKind::Reference;
-      std::string type = temporary ? spellExprType(rangeInit, false) : spellExprType(rangeInit, true) + "*";
+      std::string type = temporary ? spellExprType(rangeInit, false) : spellPointerToReferent(rangeInit);
       unsigned id = newObject(kind, "range", "the range of the loop", type, rangeInit->getBeginLoc());
       scope.children.push_back(objectDeclare(id, line));
       beginFullExpr();
@@ -959,7 +989,7 @@ class IRBuilder {
       unsupported(var->getLocation(), "the type of this loop variable depends on a template parameter; give "
                                       "it an explicit type");
     }
-    if (kind == ObjectKind::Reference) slotType += "*";
+    if (kind == ObjectKind::Reference) slotType = pointerTo(slotType);
     unsigned id = newObject(kind, var->getNameAsString(), var->getNameAsString(), slotType, var->getLocation());
     installVariableAccessors(var, dyn_cast<clang::DecompositionDecl>(var), id);
     out.push_back(objectDeclare(id, line));
@@ -1236,7 +1266,7 @@ class IRBuilder {
       return "static_cast<" + type + "&&>(" + access(id) + ")";
     }
     std::string type = spellExprType(e, true);
-    unsigned id = newObject(ObjectKind::Borrow, "ref", "reference", type + "*", e->getBeginLoc());
+    unsigned id = newObject(ObjectKind::Borrow, "ref", "reference", spellPointerToReferent(e), e->getBeginLoc());
     out.push_back(objectDeclare(id, line));
     emitConstruct(out, id, "(bcsc::detail::address_of(" + value + "))", line);
     constructed(id, scopes_.size() - 1);
@@ -1315,7 +1345,8 @@ class IRBuilder {
         point.futureIsBorrowed = true;
         point.futureAccess = target;
       } else {
-        unsigned id = newObject(ObjectKind::Borrow, "awaited", "the awaited future", futureType + "*", e->getBeginLoc());
+        unsigned id = newObject(ObjectKind::Borrow, "awaited", "the awaited future", spellPointerToReferent(operand),
+                                e->getBeginLoc());
         out.push_back(objectDeclare(id, line));
         emitConstruct(out, id, "(bcsc::detail::address_of(" + target + "))", line);
         constructed(id, scopes_.size() - 1);
@@ -1402,9 +1433,11 @@ class IRBuilder {
     }
     std::string type = spellExprType(e, glvalue);
     ObjectKind kind = glvalue ? ObjectKind::Borrow : ObjectKind::Temporary;
-    unsigned id = newObject(kind, "choice", "the value of `?:`", glvalue ? type + "*" : type, e->getBeginLoc());
+    unsigned id = newObject(kind, "choice", "the value of `?:`", glvalue ? spellPointerToReferent(e) : type,
+                            e->getBeginLoc());
     out.push_back(objectDeclare(id, line));
-    std::string before = glvalue ? "::new (" + fn_ir_.objects[id].name + ".addr()) " + type + "*(bcsc::detail::address_of("
+    std::string before = glvalue ? "::new (" + fn_ir_.objects[id].name + ".addr()) bcsc::detail::type_identity_t<" +
+                                       fn_ir_.objects[id].type + ">(bcsc::detail::address_of("
                                  : "::new (" + fn_ir_.objects[id].name + ".addr()) " + type + "(";
     std::string after = glvalue ? "));" : ");";
     ir::Stmt branch = makeStmt(StmtKind::If, cond, line);

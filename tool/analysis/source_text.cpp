@@ -34,6 +34,13 @@ llvm::StringRef SourceText::original(FileSpan span) const {
   return buffer_.slice(span.begin, span.end);
 }
 
+FileSpan SourceText::withTrailingSemicolon(FileSpan span) const {
+  size_t next = buffer_.find_first_not_of(" \t\r\n", span.end);
+  if (next != llvm::StringRef::npos && buffer_[next] == ';' && buffer_.slice(span.begin, span.end).back() != '}')
+    span.end = static_cast<unsigned>(next + 1);
+  return span;
+}
+
 unsigned SourceText::lineOf(unsigned offset) const {
   return sm_.getLineNumber(sm_.getMainFileID(), offset);
 }

@@ -51,6 +51,8 @@ class SourceText {
   std::string renderOnly(FileSpan span, const std::vector<Substitution>& overrides) const;
 
   llvm::StringRef original(FileSpan span) const;
+  // `span` extended over a `;` that follows it (after white space), if any.
+  FileSpan withTrailingSemicolon(FileSpan span) const;
   unsigned lineOf(unsigned offset) const;
   const clang::SourceManager& sourceManager() const { return sm_; }
 

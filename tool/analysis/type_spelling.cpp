@@ -35,12 +35,17 @@ class TypeScan : public clang::RecursiveASTVisitor<TypeScan> {
       unnameable = "an unnamed class has no name";
     return true;
   }
+  bool VisitSubstTemplateTypeParmType(clang::SubstTemplateTypeParmType*) {
+    substituted = true;
+    return true;
+  }
   bool VisitAutoType(clang::AutoType* t) {
     if (!t->isDeduced()) undeduced = true;
     return true;
   }
   bool mentionsTask = false;
   bool undeduced = false;
+  bool substituted = false;  // sugar naming another template's parameter
   const char* unnameable = nullptr;
 };
 
@@ -54,7 +59,6 @@ TypeScan scan(clang::QualType type) {
 
 TypeSpeller::TypeSpeller(clang::ASTContext& context) : context_(context), policy_(context.getPrintingPolicy()) {
   policy_.SuppressUnwrittenScope = true;
-  policy_.FullyQualifiedName = true;
   policy_.Bool = true;
 }
 
@@ -76,7 +80,7 @@ std::optional<std::string> TypeSpeller::print(clang::QualType type, std::string*
   std::string printed = clang::TypeName::getFullyQualifiedName(type, context_, policy_, /*WithGlobalNsPrefix=*/false);
   // Sugar from the fallback runtime's internals (e.g. an awaiter's typedef)
   // does not exist in lowered code: name the type itself.
-  if (printed.find("bcsc::detail::") != std::string::npos)
+  if (s.substituted || printed.find("bcsc::detail::") != std::string::npos)
     printed = clang::TypeName::getFullyQualifiedName(type.getCanonicalType(), context_, policy_, false);
   return printed;
 }
