@@ -1,11 +1,14 @@
 // bcsc: borrow-checked structured concurrency.
 //
 //   bcsc lower IN.cpp... (-o OUT.cpp | --out-dir DIR) [-p BUILD] [-- FLAGS]
+//   bcsc check IN.cpp... [-p BUILD] [-- FLAGS]
 //
-// Lowers every [[bcsc::async]] function of each input into a fixed-size
-// state machine. On any error nothing is written and the exit status is 1.
+// `lower` checks and then lowers every [[bcsc::async]] function of each
+// input into a fixed-size state machine. On any error nothing is written
+// and the exit status is 1. `check` runs only the borrow checks.
 #include "driver/pipeline.h"
 
+#include "checks/checks.h"
 #include "codegen/output_file.h"
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -29,8 +32,26 @@ llvm::cl::opt<bool> noLineDirectives("no-line-directives",
 
 int usage() {
   llvm::errs() << "usage: bcsc lower IN.cpp... (-o OUT.cpp | --out-dir DIR) [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
+                  "       bcsc check IN.cpp... [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
                   "run 'bcsc lower --help' for the options\n";
   return 2;
+}
+
+void addExtraArguments(clang::tooling::ClangTool& tool) {
+  for (const std::string& arg : bcsc::driver::extraClangArguments())
+    tool.appendArgumentsAdjuster(
+        clang::tooling::getInsertArgumentAdjuster(arg.c_str(), clang::tooling::ArgumentInsertPosition::END));
+}
+
+int runCheck(clang::tooling::CommonOptionsParser& options) {
+  clang::tooling::ClangTool tool(options.getCompilations(), options.getSourcePathList());
+  addExtraArguments(tool);
+  bcsc::driver::PipelineOptions pipeline;
+  pipeline.checksOnly = true;
+  auto factory = bcsc::driver::makeLoweringFactory(pipeline, [](bcsc::driver::LoweredUnit&) {});
+  int status = tool.run(factory.get());
+  bool exported = bcsc::checks::finishExports();
+  return status == 0 && exported ? 0 : 1;
 }
 
 std::string outputPathFor(llvm::StringRef input, size_t inputCount) {
@@ -47,9 +68,7 @@ int runLower(clang::tooling::CommonOptionsParser& options) {
     return 2;
   }
   clang::tooling::ClangTool tool(options.getCompilations(), inputs);
-  for (const std::string& arg : bcsc::driver::extraClangArguments())
-    tool.appendArgumentsAdjuster(
-        clang::tooling::getInsertArgumentAdjuster(arg.c_str(), clang::tooling::ArgumentInsertPosition::END));
+  addExtraArguments(tool);
 
   // Outputs are written only after every translation unit lowered cleanly.
   std::map<std::string, std::string> outputs;
@@ -59,7 +78,8 @@ int runLower(clang::tooling::CommonOptionsParser& options) {
     outputs[unit.sourcePath] = std::move(unit.output);
   });
   int status = tool.run(factory.get());
-  if (status != 0 || outputs.size() != inputs.size()) return 1;
+  bool exported = bcsc::checks::finishExports();
+  if (status != 0 || !exported || outputs.size() != inputs.size()) return 1;
   for (const auto& [source, text] : outputs) {
     std::string path = outputPathFor(source, inputs.size());
     if (llvm::Error error = bcsc::codegen::writeIfChanged(path, text)) {
@@ -75,7 +95,7 @@ int runLower(clang::tooling::CommonOptionsParser& options) {
 int main(int argc, const char** argv) {
   if (argc < 2) return usage();
   llvm::StringRef command = argv[1];
-  if (command != "lower") return usage();
+  if (command != "lower" && command != "check") return usage();
   // The subcommand is argv[1]; the rest parses like any clang tool.
   std::vector<const char*> args{argv[0]};
   args.insert(args.end(), argv + 2, argv + argc);
@@ -86,5 +106,5 @@ int main(int argc, const char** argv) {
     llvm::errs() << llvm::toString(parsed.takeError()) << "\n";
     return 2;
   }
-  return runLower(*parsed);
+  return command == "check" ? runCheck(*parsed) : runLower(*parsed);
 }

@@ -1,6 +1,7 @@
 #include "driver/pipeline.h"
 
 #include "analysis/build_ir.h"
+#include "checks/checks.h"
 #include "codegen/emit_frame.h"
 #include "codegen/output_file.h"
 #include "frontend/async_functions.h"
@@ -113,7 +114,10 @@ class LoweringConsumer : public clang::ASTConsumer {
       }
       if (fn->doesThisDeclarationHaveABody()) definitions.push_back(fn);
     }
-    if (reporter.hasErrors() || !analysis::checkCallGraph(all, context, reporter)) return;
+    if (reporter.hasErrors()) return;
+    // The borrow checks see every async function; an error stops lowering.
+    if (!checks::runChecks(context, definitions) || options_.checksOnly) return;
+    if (!analysis::checkCallGraph(all, context, reporter)) return;
 
     LoweredUnit unit;
     unit.sourcePath = absolutePath(sm.getFileEntryRefForID(sm.getMainFileID())->getName());

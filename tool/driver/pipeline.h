@@ -29,6 +29,7 @@ struct LoweredUnit {
 
 struct PipelineOptions {
   bool lineDirectives = true;
+  bool checksOnly = false;  // `bcsc check`: run the borrow checks, lower nothing
 };
 
 // Runs the pipeline; `onUnit` receives each translation unit that lowered
