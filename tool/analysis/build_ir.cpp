@@ -1356,7 +1356,7 @@ class IRBuilder {
     } else {
       futureType = spellExprType(operand, false);
       std::string value = linearize(operand, out);
-      unsigned id = newObject(ObjectKind::Future, "future", "the future of `" + point.text + "`", futureType,
+      unsigned id = newObject(ObjectKind::Future, "future", "`" + point.text + "`", futureType,
                               e->getBeginLoc());
       out.push_back(objectDeclare(id, line));
       emitConstruct(out, id, "(" + value + ")", line);
@@ -1379,7 +1379,7 @@ class IRBuilder {
     }
     std::string residual = "void()";
     if (!e->getType()->isVoidType()) {
-      unsigned id = newObject(ObjectKind::Result, "result", "the value of `" + point.text + "`",
+      unsigned id = newObject(ObjectKind::Result, "result", "value of `" + point.text + "`",
                               "bcsc::output_t<" + futureType + ">", e->getBeginLoc());
       constructed(id, scopes_.size() - 1);
       point.result = static_cast<int>(id);
