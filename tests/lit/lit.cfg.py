@@ -19,6 +19,7 @@ config.test_exec_root = os.path.join(config.bcsc_obj_root, "tests", "lit")
 runtime_include = os.path.join(config.bcsc_src_root, "runtime", "include")
 config.substitutions.append(("%bcsc", config.bcsc_bin))
 inputs = os.path.join(config.test_source_root, "Inputs")
+config.substitutions.append(("%flags_json", '"-I%s", "-I%s"' % (runtime_include, inputs)))
 config.substitutions.append(("%flags", "-I" + runtime_include + " -I" + inputs))
 config.substitutions.append(("%differential", "python3 %s --cxx %s --runtime %s --include %s" % (
     os.path.join(config.test_source_root, "tools", "differential.py"), config.host_cxx, runtime_include,
