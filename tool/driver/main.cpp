@@ -26,6 +26,9 @@ llvm::cl::opt<std::string> outputFile("o", llvm::cl::desc("Output file (one inpu
                                       llvm::cl::value_desc("file"), llvm::cl::cat(category));
 llvm::cl::opt<std::string> outputDir("out-dir", llvm::cl::desc("Output directory (several inputs)"),
                                      llvm::cl::value_desc("dir"), llvm::cl::cat(category));
+llvm::cl::opt<std::string> depfile("depfile",
+                                    llvm::cl::desc("Write a Makefile-style depfile listing every file read"),
+                                    llvm::cl::value_desc("file"), llvm::cl::cat(category));
 llvm::cl::opt<bool> noLineDirectives("no-line-directives",
                                      llvm::cl::desc("Do not emit #line directives (for reading the output)"),
                                      llvm::cl::cat(category));
@@ -61,6 +64,30 @@ std::string outputPathFor(llvm::StringRef input, size_t inputCount) {
   return std::string(path);
 }
 
+bool write(const std::string& path, const std::string& text) {
+  if (llvm::Error error = bcsc::codegen::writeIfChanged(path, text)) {
+    llvm::errs() << "bcsc: error: cannot write '" << path << "': " << llvm::toString(std::move(error)) << "\n";
+    return false;
+  }
+  return true;
+}
+
+// One Makefile rule: the output depends on every file the tool read.
+std::string makeRule(const std::string& output, const std::vector<std::string>& inputs) {
+  auto escape = [](llvm::StringRef path) {
+    std::string out;
+    for (char c : path) {
+      if (c == ' ' || c == '#') out += '\\';
+      if (c == '$') out += '$';
+      out += c;
+    }
+    return out;
+  };
+  std::string rule = escape(output) + ":";
+  for (const std::string& input : inputs) rule += " \\\n  " + escape(input);
+  return rule + "\n";
+}
+
 int runLower(clang::tooling::CommonOptionsParser& options) {
   const std::vector<std::string>& inputs = options.getSourcePathList();
   if (outputFile.empty() == outputDir.empty() || (!outputFile.empty() && inputs.size() != 1)) {
@@ -72,21 +99,23 @@ int runLower(clang::tooling::CommonOptionsParser& options) {
 
   // Outputs are written only after every translation unit lowered cleanly.
   std::map<std::string, std::string> outputs;
+  std::map<std::string, std::vector<std::string>> dependencies;
   bcsc::driver::PipelineOptions pipeline;
   pipeline.lineDirectives = !noLineDirectives;
   auto factory = bcsc::driver::makeLoweringFactory(pipeline, [&](bcsc::driver::LoweredUnit& unit) {
     outputs[unit.sourcePath] = std::move(unit.output);
+    dependencies[unit.sourcePath] = std::move(unit.dependencies);
   });
   int status = tool.run(factory.get());
   bool exported = bcsc::checks::finishExports();
   if (status != 0 || !exported || outputs.size() != inputs.size()) return 1;
+  std::string depfileText;
   for (const auto& [source, text] : outputs) {
     std::string path = outputPathFor(source, inputs.size());
-    if (llvm::Error error = bcsc::codegen::writeIfChanged(path, text)) {
-      llvm::errs() << "bcsc: error: cannot write '" << path << "': " << llvm::toString(std::move(error)) << "\n";
-      return 1;
-    }
+    if (!write(path, text)) return 1;
+    depfileText += makeRule(path, dependencies[source]);
   }
+  if (!depfile.empty() && !write(depfile, depfileText)) return 1;
   return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/Utils.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -84,11 +85,18 @@ void placeFunction(const clang::FunctionDecl* fn, const clang::SourceManager& sm
   }
 }
 
+// Records every file the preprocessor reads, system headers included, so
+// that a build system reruns the tool when any of them changes.
+class AllDependencies : public clang::DependencyCollector {
+ public:
+  bool needSystemDependencies() override { return true; }
+};
+
 class LoweringConsumer : public clang::ASTConsumer {
  public:
   LoweringConsumer(clang::CompilerInstance& ci, const PipelineOptions& options,
-                   std::function<void(LoweredUnit&)>& onUnit)
-      : ci_(ci), options_(options), onUnit_(onUnit) {}
+                   std::function<void(LoweredUnit&)>& onUnit, std::shared_ptr<AllDependencies> dependencies)
+      : ci_(ci), options_(options), onUnit_(onUnit), dependencies_(std::move(dependencies)) {}
 
   void HandleTranslationUnit(clang::ASTContext& context) override {
     clang::DiagnosticsEngine& diags = ci_.getDiagnostics();
@@ -146,6 +154,7 @@ class LoweringConsumer : public clang::ASTConsumer {
     assemble.lineDirectives = options_.lineDirectives;
     assemble.sourcePath = unit.sourcePath;
     unit.output = codegen::assemble(sm.getBufferData(sm.getMainFileID()), std::move(replacements), assemble);
+    for (llvm::StringRef file : dependencies_->getDependencies()) unit.dependencies.push_back(absolutePath(file));
     onUnit_(unit);
   }
 
@@ -153,6 +162,7 @@ class LoweringConsumer : public clang::ASTConsumer {
   clang::CompilerInstance& ci_;
   const PipelineOptions& options_;
   std::function<void(LoweredUnit&)>& onUnit_;
+  std::shared_ptr<AllDependencies> dependencies_;
 };
 
 class LoweringAction : public clang::ASTFrontendAction {
@@ -160,7 +170,9 @@ class LoweringAction : public clang::ASTFrontendAction {
   LoweringAction(const PipelineOptions& options, std::function<void(LoweredUnit&)>& onUnit)
       : options_(options), onUnit_(onUnit) {}
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci, llvm::StringRef) override {
-    return std::make_unique<LoweringConsumer>(ci, options_, onUnit_);
+    auto dependencies = std::make_shared<AllDependencies>();
+    dependencies->attachToPreprocessor(ci.getPreprocessor());
+    return std::make_unique<LoweringConsumer>(ci, options_, onUnit_, std::move(dependencies));
   }
 
  private:

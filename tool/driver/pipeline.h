@@ -25,6 +25,7 @@ struct LoweredUnit {
   std::string sourcePath;
   std::string output;  // the lowered translation unit
   std::vector<LoweredFunction> functions;
+  std::vector<std::string> dependencies;  // every file the tool read, for a depfile
 };
 
 struct PipelineOptions {
