@@ -248,10 +248,7 @@ def main():
     args = ap.parse_args()
     args.opt = "O0"
     workdir = tempfile.mkdtemp(prefix="bcsc-reduce-")
-    snapshot = os.path.join(workdir, "bcsc")
-    import shutil
-    shutil.copy2(args.bcsc, snapshot)
-    args.bcsc = snapshot
+    args.bcsc = runner.snapshot_tool(args.bcsc, workdir)
     args.cfg = runner.Config(args)
     t = Tester(args, workdir)
     lines = open(args.input).read().splitlines(True)

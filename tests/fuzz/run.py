@@ -69,14 +69,16 @@ def sh(cmd, timeout=600, env=None):
     try:
         r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, errors="replace")
         return r.returncode, r.stdout, r.stderr
+    except OSError as e:
+        return "oserror", "", "cannot run %s: %s" % (cmd[0], e)
     except subprocess.TimeoutExpired as e:
         out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
         return "timeout", out, "timed out after %ss" % timeout
 
 
 # ---- the three steps -------------------------------------------------------
-def lower(cfg, src, out):
-    return sh([cfg.bcsc, "lower", src, "-o", out, "--", "-w"] + includes(), timeout=300)
+def lower(cfg, src, out, more=()):
+    return sh([cfg.bcsc, "lower", src, "-o", out, "--", "-w"] + list(more) + includes(), timeout=300)
 
 
 def build(cfg, std, src, exe, more=()):
@@ -85,9 +87,9 @@ def build(cfg, std, src, exe, more=()):
     return sh([cfg.cxx, "-std=" + std] + extra + cfg.flags() + list(more) + [src] + out, timeout=600)
 
 
-def execute(cfg, exe):
+def execute(cfg, exe, args=()):
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=1", UBSAN_OPTIONS="print_stacktrace=1")
-    return sh([exe], timeout=cfg.timeout, env=env)
+    return sh([exe] + list(args), timeout=cfg.timeout, env=env)
 
 
 def tool_crashed(rc):
@@ -154,109 +156,149 @@ class Result:
 
 
 def make_tu(seeds, units):
+    """One translation unit for several programs. Each program is wrapped in
+    #ifndef FZ_SKIP_<seed> (the tool keeps preprocessor lines), so a program
+    that breaks a build can be left out without lowering again; main(argc,
+    argv) runs the programs from index argv[1] on (to resume after a crash)."""
     text = "// bcsc differential fuzzing batch: seeds %s\n" % " ".join(map(str, seeds)) + gen.PRELUDE
+    text += "#include <cstdlib>\n\n"
     ranges = {}
     for s in seeds:
         lo = text.count("\n") + 1
-        text += units[s] + "\n"
+        text += "#ifndef FZ_SKIP_%d\n" % s + units[s] + "#endif\n\n"
         ranges[s] = (lo, text.count("\n"))
-    text += "int main() {\n" + "".join("  fz%d::run();\n" % s for s in seeds) + "}\n"
+    text += "int main(int argc, char** argv) {\n  int from = argc > 1 ? std::atoi(argv[1]) : 0;\n"
+    for i, s in enumerate(seeds):
+        text += "#ifndef FZ_SKIP_%d\n  if (from <= %d) fz%d::run();\n#endif\n" % (s, i, s)
+    text += "}\n"
     return text, ranges
+
+
+def skip_flags(skipped):
+    return ["-DFZ_SKIP_%d" % s for s in sorted(skipped)]
 
 
 def run_batch(cfg, seeds, workdir, workarounds):
     results = {}
     units = {s: gen.generate_unit(s, workarounds) for s in seeds}
-    pending = list(seeds)
-    attempt = 0
-    while pending:
-        attempt += 1
-        if attempt > 6:
-            # Give up on batching these: one program per translation unit.
-            for s in pending:
-                results.update(run_batch_single(cfg, s, workdir, workarounds))
+    tag = "b%d" % seeds[0]
+    src = os.path.join(workdir, tag + ".cpp")
+    low = os.path.join(workdir, tag + ".lowered.cpp")
+    fb_exe, low_exe = src + ".fallback.exe", low + ".exe"
+    text, ranges = make_tu(seeds, units)
+    with open(src, "w") as f:
+        f.write(text)
+
+    def fail(s, kind, detail):
+        results[s] = Result(s, False, kind, detail)
+
+    def live():
+        return [s for s in seeds if s not in results]
+
+    def one_by_one():
+        for s in live():
+            results.update(run_batch_single(cfg, s, workdir, workarounds))
+
+    # 1. Fallback build (the oracle) and lowering, concurrently.
+    with concurrent.futures.ThreadPoolExecutor(1) as ex:
+        fb_job = ex.submit(build, cfg, "c++20", src, fb_exe)
+        lowered = lower_batch(cfg, src, low, ranges, results, fail, live)
+        fb = fb_job.result()
+    for _ in range(5):
+        if fb[0] == 0:
             break
-        tag = "b%d_%d" % (pending[0], attempt)
-        src = os.path.join(workdir, tag + ".cpp")
-        low = os.path.join(workdir, tag + ".lowered.cpp")
-        text, ranges = make_tu(pending, units)
-        with open(src, "w") as f:
-            f.write(text)
-        # Fallback build and lowering are independent: start the C++20 build
-        # while the tool runs.
-        with concurrent.futures.ThreadPoolExecutor(1) as ex:
-            fb_job = ex.submit(build, cfg, "c++20", src, src + ".fallback.exe")
-            lrc, _, lerr = lower(cfg, src, low)
-            fb = fb_job.result()
-        if fb[0] != 0:
-            hits, unattr = attribute(fb[2], src, ranges)
-            if unattr or not hits:
-                if len(pending) == 1:
-                    results[pending[0]] = Result(pending[0], False, "generator", "fallback build failed:\n" + fb[2][-4000:])
-                    break
-                for s in pending:
-                    results.update(run_batch_single(cfg, s, workdir, workarounds))
+        hits, unattr = attribute(fb[2], src, ranges)
+        if unattr or not hits:
+            one_by_one()
+            return results
+        for s, msgs in hits.items():
+            fail(s, "generator", "fallback (C++20) build failed:\n" + "\n".join(msgs))
+        fb = build(cfg, "c++20", src, fb_exe, skip_flags(set(seeds) - set(live())))
+    if fb[0] != 0 or not lowered:
+        one_by_one()
+        return results
+    # 2. Lowered build; programs whose lowered code does not compile are
+    #    left out by FZ_SKIP_<seed>.
+    lb = None
+    for _ in range(5):
+        if not live():
+            return results
+        lb = build(cfg, "c++17", low, low_exe, skip_flags(set(seeds) - set(live())))
+        if lb[0] == 0:
+            break
+        hits, unattr = attribute(lb[2], src, ranges)
+        hits = {s: m for s, m in hits.items() if s in live()}
+        if unattr or not hits:
+            one_by_one()
+            return results
+        for s, msgs in hits.items():
+            fail(s, "lowered-build", "lowered (C++17) build failed:\n" + "\n".join(msgs))
+    if lb is None or lb[0] != 0:
+        one_by_one()
+        return results
+    # 3. Run both; compare program by program. After a crash, resume both
+    #    binaries at the next program.
+    order = seeds  # main() runs them in this order; skipped ones print nothing
+    start = 0
+    while start < len(order):
+        exp = execute(cfg, fb_exe, [str(start)])
+        act = execute(cfg, low_exe, [str(start)])
+        exp_sec, exp_seen = split_sections(exp[1])
+        act_sec, act_seen = split_sections(act[1])
+        crashed_at = None
+        for i in range(start, len(order)):
+            s = order[i]
+            if s in results:
+                continue
+            done_exp = s in exp_sec and (exp[0] == 0 or exp_seen[-1] != s)
+            done_act = s in act_sec and (act[0] == 0 or act_seen[-1] != s)
+            if s not in exp_sec and s not in act_sec:
+                break  # an earlier program crashed
+            if not done_exp:
+                fail(s, "generator", "fallback binary exit %s\n%s" % (exp[0], exp[2][-3000:]))
+                crashed_at = i
                 break
-            for s, msgs in hits.items():
-                results[s] = Result(s, False, "generator", "fallback (C++20) build failed:\n" + "\n".join(msgs))
-            pending = [s for s in pending if s not in hits]
-            continue
-        if lrc != 0:
-            if tool_crashed(lrc):
-                kind = "tool-crash"
+            if not done_act:
+                fail(s, "mismatch", "lowered binary exit %s\n%s%s" % (
+                    act[0], diff(exp_sec[s], act_sec.get(s, "")), act[2][-3000:]))
+                crashed_at = i
+                break
+            if exp_sec[s] == act_sec[s]:
+                results[s] = Result(s, True)
             else:
-                kind = "rejected"
-            hits, unattr = attribute(lerr, src, ranges)
-            if kind == "tool-crash" or unattr or not hits:
-                if len(pending) == 1:
-                    results[pending[0]] = Result(pending[0], False, kind, "bcsc lower exit %s:\n%s" % (lrc, lerr[-4000:]))
-                    break
-                half = len(pending) // 2
-                # Split the batch to find the culprit(s).
-                for part in (pending[:half], pending[half:]):
-                    results.update(run_batch(cfg, part, workdir, workarounds))
-                break
-            for s, msgs in hits.items():
-                results[s] = Result(s, False, kind, "bcsc lower:\n" + "\n".join(msgs))
-            pending = [s for s in pending if s not in hits]
-            continue
-        lb = build(cfg, "c++17", low, low + ".exe")
-        if lb[0] != 0:
-            hits, unattr = attribute(lb[2], src, ranges)
-            if unattr or not hits:
-                if len(pending) == 1:
-                    results[pending[0]] = Result(pending[0], False, "lowered-build", lb[2][-4000:])
-                    break
-                half = len(pending) // 2
-                for part in (pending[:half], pending[half:]):
-                    results.update(run_batch(cfg, part, workdir, workarounds))
-                break
-            for s, msgs in hits.items():
-                results[s] = Result(s, False, "lowered-build", "lowered (C++17) build failed:\n" + "\n".join(msgs))
-            pending = [s for s in pending if s not in hits]
-            continue
-        exp = execute(cfg, src + ".fallback.exe")
-        act = execute(cfg, low + ".exe")
-        exp_sec, exp_order = split_sections(exp[1])
-        act_sec, act_order = split_sections(act[1])
-        retry = []
-        for i, s in enumerate(pending):
-            finished_exp = s in exp_sec and (exp[0] == 0 or (exp_order and exp_order[-1] != s))
-            finished_act = s in act_sec and (act[0] == 0 or (act_order and act_order[-1] != s))
-            if finished_exp and finished_act:
-                if exp_sec[s] == act_sec[s]:
-                    results[s] = Result(s, True)
-                else:
-                    results[s] = Result(s, False, "mismatch", diff(exp_sec[s], act_sec[s]))
-            elif finished_exp and s in act_sec:
-                results[s] = Result(s, False, "mismatch", "lowered binary exit %s\n%s%s" % (
-                    act[0], diff(exp_sec[s], act_sec[s]), act[2][-3000:]))
-            elif not finished_exp and s in exp_sec:
-                results[s] = Result(s, False, "generator", "fallback binary exit %s\n%s" % (exp[0], exp[2][-3000:]))
-            else:
-                retry.append(s)
-        pending = retry
+                fail(s, "mismatch", diff(exp_sec[s], act_sec[s]))
+        if crashed_at is None:
+            if exp[0] != 0 or act[0] != 0:
+                # A crash after the last program's section (at exit).
+                for s in live():
+                    fail(s, "mismatch", "exit status: fallback %s, lowered %s" % (exp[0], act[0]))
+            break
+        start = crashed_at + 1
+    for s in live():
+        fail(s, "mismatch", "no output")
     return results
+
+
+def lower_batch(cfg, src, low, ranges, results, fail, live):
+    """Lowers the batch, leaving out (FZ_SKIP_<seed>) the programs the tool
+    rejects. False if that cannot be sorted out (the caller then goes one
+    program at a time)."""
+    for _ in range(5):
+        skipped = set(ranges) - set(live())
+        lrc, _, lerr = lower(cfg, src, low, skip_flags(skipped))
+        if lrc == 0:
+            return True
+        if tool_crashed(lrc):
+            return False
+        hits, unattr = attribute(lerr, src, ranges)
+        hits = {s: m for s, m in hits.items() if s in live()}
+        if unattr or not hits:
+            return False
+        for s, msgs in hits.items():
+            fail(s, "rejected", "bcsc lower:\n" + "\n".join(msgs))
+        if not live():
+            return True
+    return False
 
 
 def run_batch_single(cfg, s, workdir, workarounds):
@@ -302,6 +344,23 @@ def run_file(cfg, src, workdir, name=None):
         exp[0], act[0], diff(exp[1], act[1]), act[2][-3000:]))}
 
 
+def snapshot_tool(path, workdir):
+    """Copies bcsc into workdir once it is complete (not being relinked)."""
+    dest = os.path.join(workdir, "bcsc")
+    for _ in range(120):
+        try:
+            st = os.stat(path)
+            if os.access(path, os.X_OK) and time.time() - st.st_mtime > 2:
+                shutil.copy2(path, dest)
+                if os.stat(path).st_mtime == st.st_mtime and os.stat(dest).st_size == st.st_size and \
+                        sh([dest, "lower", "--help"], timeout=60)[0] == 0:
+                    return dest
+        except OSError:
+            pass
+        time.sleep(1)
+    sys.exit("bcsc at %s did not become usable" % path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="first seed (default %(default)s)")
@@ -328,9 +387,7 @@ def main():
     # The tool is rebuilt often by others: run a private copy of it, so one
     # run sees one version (it finds its resource directory through the
     # clang installation, not next to the binary).
-    snapshot = os.path.join(workdir, "bcsc")
-    shutil.copy2(cfg.bcsc, snapshot)
-    cfg.bcsc = snapshot
+    cfg.bcsc = snapshot_tool(cfg.bcsc, workdir)
     faildir = os.path.join(workdir, "failures")
     os.makedirs(faildir, exist_ok=True)
     start = time.time()
