@@ -4,8 +4,6 @@
 // co_await as operands of arithmetic, comparison, shift, unary and compound
 // assignment operators; the left operand's value is preserved across the
 // suspend of the right one.
-// XFAIL: *
-// BUG: a co_await result that must be kept across a later co_await of the same expression is typed `bcsc::detail::future_awaiter<F>::T` (fallback-only class): lowered file does not compile (see await_result_spill.cpp)
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_arith {

@@ -3,8 +3,6 @@
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // co_await in the condition and in either arm of the conditional operator:
 // only the chosen arm's future is created and awaited.
-// XFAIL: *
-// BUG: a co_await result that must be kept across a later co_await of the same expression is typed `bcsc::detail::future_awaiter<F>::T` (fallback-only class): lowered file does not compile (see await_result_spill.cpp)
 #include "harness.hpp"
 
 static delayed<int> loud(const char* name, int v) {

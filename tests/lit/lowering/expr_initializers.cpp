@@ -4,8 +4,6 @@
 // co_await in initializers: aggregate and braced lists (evaluated left to
 // right, guaranteed), array initializers, constructor arguments, and a
 // default member initializer-like struct.
-// XFAIL: *
-// BUG: a co_await result that must be kept across a later co_await of the same expression is typed `bcsc::detail::future_awaiter<F>::T` (fallback-only class): lowered file does not compile (see await_result_spill.cpp)
 #include "harness.hpp"
 
 struct point {

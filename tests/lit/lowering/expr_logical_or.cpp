@@ -3,8 +3,6 @@
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // Short-circuit ||, and a chain mixing && and ||, with co_await in every
 // operand and a Tracer temporary in the skipped operand.
-// XFAIL: *
-// BUG: a temporary bound to a const& argument before a co_await of the same full-expression is stored as a pointer to a poll() stack temporary: ASan stack-use-after-return (see temporary_ref_across_await.cpp)
 #include "harness.hpp"
 
 static delayed<int> loud(int v) {

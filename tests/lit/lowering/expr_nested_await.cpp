@@ -3,8 +3,6 @@
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // A co_await whose operand contains another co_await, and one whose result
 // is itself a future that is then awaited.
-// XFAIL: *
-// BUG: co_await whose operand contains another co_await emits duplicate state cases (`case 1:` twice): lowered file does not compile (see nested_await_operand.cpp)
 #include "harness.hpp"
 
 struct future_maker {

@@ -3,8 +3,6 @@
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // co_await in the operand of co_return: directly, inside a call, and with a
 // Tracer local that must be destroyed after the value is computed.
-// XFAIL: *
-// BUG: a co_await result that must be kept across a later co_await of the same expression is typed `bcsc::detail::future_awaiter<F>::T` (fallback-only class): lowered file does not compile (see await_result_spill.cpp)
 #include "harness.hpp"
 
 static int twice(int v) { return 2 * v; }

@@ -7,7 +7,7 @@
 // 64-float scratch of sensor_loop is not in the frame (its scope closes
 // before the co_await).
 // XFAIL: *
-// BUG: frames are 4 bytes over the rustc bounds: two_phases 272 > 268 and small 16 > 12 (the state byte is a separate member after the union, so alignment pads it to 4 bytes; rustc packs its discriminant into existing padding)
+// BUG: with tick() = {int, bool} (8 bytes, no reusable padding) frames are over the rustc bounds: two_phases 272 > 268, small 16 > 12 (the state byte follows the union and alignment pads it to 4 bytes)
 #include <bcsc/bcsc.hpp>
 #include <cstdio>
 #include <cstring>

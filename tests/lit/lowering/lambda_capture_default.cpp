@@ -2,8 +2,6 @@
 // RUN: grep -v '^ *//' %t.cpp | FileCheck %s
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // Minimal: an immediately invoked [&] lambda using a frame variable.
-// XFAIL: *
-// BUG: the implicit capture is rewritten at the capture-default's location: `[&] { total += 1; }()` becomes `[(*total_0)] {...}`, which does not compile
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_f {

@@ -6,8 +6,6 @@
 // point (a closure object cannot be named in the frame; see
 // errors/lambda_across_await.cpp), but what they capture does, and writes
 // through the captures reach the frame.
-// XFAIL: *
-// BUG: a [&] lambda that uses a frame variable gets its capture-default rewritten (`[&]` -> `[(*t_1)]`): lowered file does not compile (see lambda_capture_default.cpp)
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_lambdas {

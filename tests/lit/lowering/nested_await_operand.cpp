@@ -2,8 +2,6 @@
 // RUN: grep -v '^ *//' %t.cpp | FileCheck %s
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // Minimal: a co_await whose operand contains another co_await.
-// XFAIL: *
-// BUG: the two suspend points get duplicate state numbers (`case 1: goto bcsc_resume_1;` twice): lowered file does not compile
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_f {

@@ -3,8 +3,6 @@
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // The switch condition itself is a co_await (its future is destroyed before
 // the switch body runs, like an if condition); cases then await again.
-// XFAIL: *
-// BUG: `switch (co_await f)` is rejected: "a switch condition whose temporaries live across co_await is not supported yet" although nothing of the condition outlives it
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_route {

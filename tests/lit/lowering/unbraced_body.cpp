@@ -2,8 +2,6 @@
 // RUN: grep -v '^ *//' %t.cpp | FileCheck %s
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // Unbraced if/while bodies in a lowered function (no co_await inside them).
-// XFAIL: *
-// BUG: an unbraced if/while/for body statement loses its ';' in the lowered code (`if (k) sum += k;` -> `sum += k`): does not compile
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_f {

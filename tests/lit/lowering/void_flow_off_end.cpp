@@ -3,8 +3,6 @@
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // A task<void> that flows off the end of its body (implicit co_return;)
 // destroys its live locals first.
-// XFAIL: *
-// BUG: flowing off the end of a task<void> body returns ready() before destroying live frame locals (`Tracer a(1); co_await pause(1); }` never prints -T1)
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_f {
