@@ -140,6 +140,51 @@ class wait_list {
     return head_ == nullptr;
   }
 
+  // ------------------------------------------------------------ locked API --
+  // For primitives that keep their own state next to the list and must
+  // update both atomically: the caller holds ONE bcsc::critical_section
+  // around the whole operation (critical sections never nest, so these
+  // never take it themselves).
+
+  // Link `n` at the back if unlinked, and store `w` as its waker.
+  void push_back_locked(wait_node& n, const waker& w) noexcept {
+    n.waker_ = w;
+    if (n.list_ == nullptr) link_before_locked(n, nullptr);
+  }
+  // Link `n` (if unlinked) before the first node `pos` with less(n, pos);
+  // store `w` as its waker.
+  template <class Less>
+  void insert_sorted_locked(wait_node& n, const waker& w, Less less) noexcept {
+    n.waker_ = w;
+    if (n.list_ != nullptr) return;
+    wait_node* pos = head_;
+    while (pos != nullptr && !less(n, *pos)) pos = pos->next_;
+    link_before_locked(n, pos);
+  }
+  wait_node* front_mut_locked() noexcept { return head_; }
+  bool empty_locked() const noexcept { return head_ == nullptr; }
+  // Unlink `n` if it is in this list; true if it was.
+  bool remove_locked(wait_node& n) noexcept {
+    if (n.list_ != this) return false;
+    unlink_locked(n);
+    return true;
+  }
+  // Unlink `n` (which must be in this list) and call its waker.
+  void pop_wake_locked(wait_node& n) noexcept {
+    unlink_locked(n);
+    n.waker_.wake();
+  }
+  // Unlink and wake every node; returns how many.
+  std::size_t wake_all_locked() noexcept {
+    std::size_t count = 0;
+    while (wait_node* n = head_) {
+      pop_wake_locked(*n);
+      ++count;
+    }
+    return count;
+  }
+  static bool is_linked_locked(const wait_node& n) noexcept { return n.list_ != nullptr; }
+
  private:
   friend class wait_node;
   void link_before_locked(wait_node& n, wait_node* pos) noexcept {
