@@ -377,6 +377,7 @@ def main():
     ap.add_argument("--regressions-only", action="store_true")
     ap.add_argument("--no-workarounds", action="store_true",
                     help="let gen.py generate constructs that hit known tool bugs (see gen.WORKAROUNDS)")
+    ap.add_argument("--progress", action="store_true", help="print a line after every batch")
     ap.add_argument("-v", "--verbose", action="store_true", help="print the details of every failure")
     args = ap.parse_args()
     cfg = Config(args)
@@ -406,6 +407,10 @@ def main():
                 if fn.endswith(".cpp"):
                     jobs.append(ex.submit(run_file, cfg, os.path.join(regdir, fn), workdir))
         for job in concurrent.futures.as_completed(jobs):
+            done = len(results) + len(job.result())
+            bad = sum(1 for x in results.values() if not x.ok) + sum(1 for x in job.result().values() if not x.ok)
+            if args.progress:
+                print("[%.0fs] %d done, %d failed" % (time.time() - start, done, bad), flush=True)
             for name, r in job.result().items():
                 results[name] = r
                 if not r.ok:
