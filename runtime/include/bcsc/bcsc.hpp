@@ -26,4 +26,5 @@
 #include "mutex.hpp"
 #include "channel.hpp"
 #include "watch.hpp"
+#include "scope.hpp"
 #include "task.hpp"
