@@ -208,8 +208,36 @@ bcsc::event tick_event;  // set() from the SysTick handler
 bcsc::instant tick_event_at = bcsc::instant::max();
 std::uint32_t tick_event_exception = 0;
 
+// bcsc::signal raised and bcsc::channel::try_send called from the SysTick
+// handler (the documented ISR-safe operations). Thread mode writes the
+// control variables with interrupts masked.
+bcsc::signal isr_sig;
+std::uint32_t isr_sig_raises = 0;  // raises still to do, one every 5 ms
+bcsc::instant isr_sig_next = bcsc::instant::max();
+std::uint32_t isr_sig_exception = 0;
+
+bcsc::channel<std::uint32_t, 4> isr_ch;
+std::uint32_t isr_ch_next = 0;  // next value to try_send, one per tick
+std::uint32_t isr_ch_end = 0;
+std::uint32_t isr_ch_exception = 0;
+std::uint32_t isr_ch_refused = 0;  // try_send on a full channel (value kept, retried next tick)
+
 // Installed as the port's tick hook: runs in the SysTick handler each tick.
 void on_tick(bcsc::instant now) noexcept {
+  if (isr_sig_raises != 0 && now >= isr_sig_next) {
+    isr_sig_exception = cm::active_exception();
+    --isr_sig_raises;
+    isr_sig_next = now + bcsc::milliseconds(5);
+    isr_sig.raise();
+  }
+  if (isr_ch_next < isr_ch_end) {
+    if (isr_ch.try_send(isr_ch_next)) {
+      ++isr_ch_next;
+      isr_ch_exception = cm::active_exception();
+    } else {
+      ++isr_ch_refused;
+    }
+  }
   if (systick_signal.armed && now >= systick_signal.fire_at) {
     systick_signal.armed = false;
     systick_signal.fired = true;
@@ -414,6 +442,121 @@ void test_sleeps_never_end_early() {
   say("clock: 20 sleeps of 1 ms, ", early == 0 ? "none" : "some", " ended early");
 }
 
+// Waits for isr_sig once, then appends its id and wake time.
+class sig_waiter {
+ public:
+  using output_type = void;
+  sig_waiter(int id, bcsc::instant* woke_at) : id_(id), woke_at_(woke_at), wait_(isr_sig.wait()) {}
+  bcsc::poll_result<void> poll(bcsc::context& cx) {
+    if (wait_.poll(cx).is_pending()) return bcsc::pending;
+    trace.add_word(digit(static_cast<unsigned>(id_)));
+    *woke_at_ = bcsc::now();
+    return bcsc::ready();
+  }
+
+ private:
+  int id_;
+  bcsc::instant* woke_at_;
+  bcsc::signal::wait_future wait_;
+};
+
+void test_isr_bcsc_signal() {
+  trace.clear();
+  bcsc::instant t1{}, t2{};
+  bcsc::executor<2> exec;
+  check(exec.spawn(sig_waiter(1, &t1)), "isr signal: spawn 1");
+  check(exec.spawn(sig_waiter(2, &t2)), "isr signal: spawn 2");
+  exec.run_until_idle();  // both registered, in order 1, 2
+  {
+    cm::interrupt_mask mask;
+    isr_sig_next = bcsc::now() + bcsc::milliseconds(5);
+    isr_sig_raises = 2;
+  }
+  exec.run();
+  // One raise wakes one waiter: the second woke a raise (>= 4 ms) later.
+  check((t2 - t1).us >= 4000, "isr signal: one raise woke both waiters");
+  check(!isr_sig.is_raised(), "isr signal: a raise was left over");
+  say("isr signal: raised from exception ", unsigned(isr_sig_exception), ", one waiter per raise: ", trace.text());
+}
+
+// Receives `count` values from isr_ch and checks they are 0, 1, 2, ...
+class ch_receiver {
+ public:
+  using output_type = std::uint32_t;  // values received in order
+  explicit ch_receiver(std::uint32_t count) : count_(count) {}
+  bcsc::poll_result<std::uint32_t> poll(bcsc::context& cx) {
+    while (got_ < count_) {
+      if (!recv_.has_value()) recv_.emplace(isr_ch.get_receiver().recv());
+      auto r = recv_->poll(cx);
+      if (r.is_pending()) return bcsc::pending;
+      recv_.reset();
+      if (r.value().has_value() && *r.value() == got_) ++in_order_;
+      ++got_;
+    }
+    return in_order_;
+  }
+
+ private:
+  std::uint32_t count_;
+  std::uint32_t got_ = 0;
+  std::uint32_t in_order_ = 0;
+  bcsc::option<bcsc::channel<std::uint32_t, 4>::recv_future> recv_;
+};
+
+void test_isr_channel() {
+  std::uint32_t in_order = 0;
+  bcsc::executor<1> exec;
+  check(exec.spawn(capture_into(ch_receiver(8), &in_order)), "isr channel: spawn");
+  {
+    cm::interrupt_mask mask;
+    isr_ch_next = 0;
+    isr_ch_end = 8;
+  }
+  exec.run();
+  say("isr channel: ", unsigned(in_order), " values try_sent from exception ", unsigned(isr_ch_exception),
+      " received in order");
+}
+
+// Drift-free interval on SysTick: deadlines on the grid, nothing missed.
+class interval_ticks {
+ public:
+  using output_type = std::uint32_t;  // ticks on the grid
+  explicit interval_ticks(bcsc::instant start) : iv_(start + bcsc::milliseconds(5), bcsc::milliseconds(5)), start_(start) {}
+  interval_ticks(interval_ticks&&) = default;
+  bcsc::poll_result<std::uint32_t> poll(bcsc::context& cx) {
+    while (n_ < 4) {
+      if (!tick_.has_value()) tick_.emplace(iv_.tick());
+      auto r = tick_->poll(cx);
+      if (r.is_pending()) return bcsc::pending;
+      tick_.reset();
+      ++n_;
+      if (r.value().missed == 0 && r.value().scheduled == start_ + bcsc::milliseconds(5) * n_) ++on_grid_;
+      for (volatile unsigned spin = 0; spin < 20000; spin = spin + 1) {
+      }  // work that makes the task late: must not shift the grid
+    }
+    return on_grid_;
+  }
+
+ private:
+  bcsc::interval iv_;
+  bcsc::instant start_;
+  std::uint32_t n_ = 0;
+  std::uint32_t on_grid_ = 0;
+  bcsc::option<bcsc::interval::tick_future> tick_;
+};
+
+void test_interval_and_timeout() {
+  const bcsc::instant start = bcsc::now();
+  const std::uint32_t on_grid = bcsc::block_on(interval_ticks(start));
+  say("interval: ", unsigned(on_grid), " ticks of 5 ms on the grid, none missed");
+  const bcsc::instant t0 = bcsc::now();
+  auto r = bcsc::block_on(bcsc::timeout(isr_sig.wait(), bcsc::milliseconds(10)));
+  const std::uint32_t waited = ms_since(t0);
+  check(waited >= 10, "timeout: ended early");
+  say("timeout: signal wait ", r.has_value() ? "completed" : "timed out", ", timer queue empty=",
+      bcsc::timer_queue::global().empty() ? "yes" : "no");
+}
+
 [[noreturn]] void report_panic(const char* what) noexcept {
   say("PANIC: ", what);
   out::exit(101);
@@ -438,6 +581,9 @@ int main() {
   test_isr_race_with_timeout();
   test_wfi_sleeps();
   test_sleeps_never_end_early();
+  test_isr_bcsc_signal();
+  test_isr_channel();
+  test_interval_and_timeout();
 
   if (failures != 0) {
     say("failed: ", failures);
