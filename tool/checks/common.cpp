@@ -13,6 +13,8 @@ namespace bcsc::checks {
 
 using clang::dyn_cast;
 using clang::isa;
+using llvm::dyn_cast_or_null;
+using llvm::isa_and_nonnull;
 
 unsigned Context::pos(clang::SourceLocation loc) const { return sm.getFileOffset(sm.getExpansionLoc(loc)); }
 
@@ -215,6 +217,36 @@ const clang::Expr* objectOf(const clang::Expr* call, bool& arrow) {
   return nullptr;
 }
 
+bool returnsInto(const clang::Stmt* s, int& returns) {
+  if (!s || isa<clang::LambdaExpr>(s)) return true;
+  if (const auto* ret = dyn_cast<clang::ReturnStmt>(s)) {
+    ++returns;
+    const clang::Expr* e = ret->getRetValue();
+    for (;;) {
+      e = strip(e);
+      if (const auto* m = dyn_cast_or_null<clang::MemberExpr>(e)) {
+        if (m->isArrow()) return isa<clang::CXXThisExpr>(m->getBase()->IgnoreParenImpCasts());
+        e = m->getBase();
+        continue;
+      }
+      if (const auto* u = dyn_cast_or_null<clang::UnaryOperator>(e))
+        return u->getOpcode() == clang::UO_Deref && isa<clang::CXXThisExpr>(u->getSubExpr()->IgnoreParenImpCasts());
+      return false;
+    }
+  }
+  for (const clang::Stmt* child : s->children())
+    if (!returnsInto(child, returns)) return false;
+  return true;
+}
+
+bool returnsIntoThis(const clang::CXXMethodDecl* method) {
+  if (!method || !method->isInstance() || !method->getReturnType()->isReferenceType()) return false;
+  const clang::FunctionDecl* def = method->getDefinition();
+  if (!def || !def->getBody()) return false;
+  int returns = 0;
+  return returnsInto(def->getBody(), returns) && returns > 0;
+}
+
 }  // namespace
 
 Referent Context::lvalueReferent(const clang::Expr* e) const {
@@ -274,6 +306,12 @@ Referent Context::lvalueReferent(const clang::Expr* e) const {
       r.element = true;
     } else if (isView(object->getType())) {
       r = viewReferent(object);
+    } else if (const auto* m = dyn_cast<clang::CXXMemberCallExpr>(e)) {
+      // A getter whose every return is a member of *this (or *this).
+      if (returnsIntoThis(m->getMethodDecl())) {
+        r = lvalueReferent(object);
+        r.element = true;
+      }
     }
     return r;
   }
