@@ -1,14 +1,16 @@
 // A small robot control loop, written sequentially with [[bcsc::async]]
 // functions and lowered by bcsc into fixed-size frames (no heap, no threads).
 //
-//   control_loop  every 5 ms (an interval): reads both wheel-speed sensors
-//                 concurrently (join of two ADC conversions), filters them
-//                 (fixed-point low-pass), runs a PI speed controller and
-//                 sends a motor_command into a channel. After `samples`
-//                 periods the sensor "fails" and the loop stops sending.
+//   control_loop  every 5 ms (bcsc::interval): reads both wheel-speed
+//                 sensors concurrently (bcsc::join of two ADC conversions,
+//                 guarded by bcsc::timeout), filters them (fixed-point
+//                 low-pass), runs a PI speed controller and sends a
+//                 motor_command into a bcsc::channel. At sample
+//                 `adc_fails_at` the ADC hangs: the conversion times out and
+//                 the loop reports a sensor fault and stops sending.
 //   motor_task    receives commands and applies them to the (simulated)
-//                 drive; a watchdog -- race(next command, 100 ms timeout) --
-//                 stops the motors when commands stop arriving.
+//                 drive; a watchdog -- bcsc::race(next command, 100 ms
+//                 timer) -- stops the motors when commands stop arriving.
 //
 // Target-independent: only <bcsc/bcsc.hpp> and the platform's put()
 // (robot.hpp). The trace depends only on the order in which the executor
@@ -22,8 +24,6 @@
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
-
-#include "primitives.hpp"
 
 namespace robot {
 
@@ -76,9 +76,18 @@ struct drive {
 };
 drive plant;
 
-// One ADC conversion: 200 us after it starts, the value is ready.
+// One ADC conversion: 200 us after it starts, the value is ready -- until
+// sample `adc_fails_at`, from which on the converter hangs (it waits for an
+// end-of-conversion event that never comes).
+constexpr int adc_fails_at = 24;
+bcsc::event adc_end_of_conversion_never;
+
 [[bcsc::async]] bcsc::task<int> read_wheel_speed(int wheel, int sample) {
-  co_await bcsc::sleep_for(bcsc::microseconds(200));
+  if (sample >= adc_fails_at) {
+    co_await adc_end_of_conversion_never.wait();
+  } else {
+    co_await bcsc::sleep_for(bcsc::microseconds(200));
+  }
   co_return plant.measure(wheel, sample);
 }
 
@@ -119,31 +128,43 @@ struct motor_command {
   int left;      // duty per mille
   int right;
 };
-using command_channel = channel<motor_command, 4>;
+using command_channel = bcsc::channel<motor_command, 4>;
 
 constexpr int period_ms = 5;
+constexpr int adc_timeout_ms = 2;
 constexpr int watchdog_ms = 100;
 
-[[bcsc::async]] bcsc::task<int> control_loop(command_channel& commands, int samples, int setpoint) {
-  interval tick(bcsc::milliseconds(period_ms));
+// Both wheels at once: two conversions run concurrently.
+[[bcsc::async]] bcsc::task<std::tuple<int, int>> read_both_wheels(int sample) {
+  std::tuple<int, int> speeds = co_await bcsc::join(read_wheel_speed(0, sample), read_wheel_speed(1, sample));
+  co_return speeds;
+}
+
+// Runs until the sensor fails; returns the number of commands sent.
+[[bcsc::async]] bcsc::task<int> control_loop(command_channel::sender commands, int setpoint) {
+  bcsc::interval every(bcsc::milliseconds(period_ms));
   low_pass left_filter;
   low_pass right_filter;
   pi_controller left_pi{setpoint};
   pi_controller right_pi{setpoint};
+  const bcsc::duration adc_timeout = bcsc::milliseconds(adc_timeout_ms);
   int sent = 0;
-  for (int k = 0; k < samples; ++k) {
-    co_await tick.next();
-    std::tuple<int, int> speeds = co_await bcsc::join(read_wheel_speed(0, k), read_wheel_speed(1, k));
-    int left = left_filter.update(std::get<0>(speeds));
-    int right = right_filter.update(std::get<1>(speeds));
+  for (int k = 0;; ++k) {
+    co_await every.tick();
+    bcsc::option<std::tuple<int, int>> speeds = co_await bcsc::timeout(read_both_wheels(k), adc_timeout);
+    if (!speeds) {
+      say("control: ADC timeout at sample ", k, ", sensor fault: no more commands");
+      co_return sent;
+    }
+    int left = left_filter.update(std::get<0>(*speeds));
+    int right = right_filter.update(std::get<1>(*speeds));
     // Steer straight: the faster wheel gets a little less.
     int trim = (left - right) / 8;
     motor_command cmd{k, (left + right) / 2, left_pi.update(left) - trim, right_pi.update(right) + trim};
-    co_await commands.send(cmd);
+    bool delivered = co_await commands.send(cmd);
+    if (!delivered) co_return sent;  // the channel was closed
     ++sent;
   }
-  say("control: sensor fault after ", sent, " samples, no more commands");
-  co_return sent;
 }
 
 // --------------------------------------------------------- the watchdog ---
@@ -152,9 +173,11 @@ struct motor_event {
   motor_command cmd;
 };
 
-[[bcsc::async]] bcsc::task<motor_event> next_command(command_channel& commands) {
-  motor_command cmd = co_await commands.recv();
-  co_return motor_event{false, cmd};
+// A closed channel (never closed here) counts as silence: the watchdog fires.
+[[bcsc::async]] bcsc::task<motor_event> next_command(command_channel::receiver commands) {
+  bcsc::option<motor_command> cmd = co_await commands.recv();
+  if (!cmd) co_await bcsc::sleep_for(bcsc::seconds(3600));
+  co_return motor_event{false, *cmd};
 }
 
 [[bcsc::async]] bcsc::task<motor_event> watchdog_timeout(int ms) {
@@ -165,7 +188,7 @@ struct motor_event {
 int motor_commands_applied = 0;
 bool motors_stopped_by_watchdog = false;
 
-[[bcsc::async]] bcsc::task<int> motor_task(command_channel& commands) {
+[[bcsc::async]] bcsc::task<int> motor_task(command_channel::receiver commands) {
   for (;;) {
     motor_event ev = co_await bcsc::race(next_command(commands), watchdog_timeout(watchdog_ms));
     if (ev.timed_out) {
@@ -183,11 +206,14 @@ bool motors_stopped_by_watchdog = false;
 }
 
 // ------------------------------------------------------------ the app ---
-constexpr int samples = 24;
 constexpr int setpoint = 400;  // mm/s
 
-using control_frame = decltype(control_loop(std::declval<command_channel&>(), 0, 0));
-using motor_frame = decltype(motor_task(std::declval<command_channel&>()));
+using control_frame = decltype(control_loop(std::declval<command_channel::sender>(), 0));
+using motor_frame = decltype(motor_task(std::declval<command_channel::receiver>()));
+using both_frame = decltype(read_both_wheels(0));
+using wheel_frame = decltype(read_wheel_speed(0, 0));
+using next_frame = decltype(next_command(std::declval<command_channel::receiver>()));
+using watchdog_frame = decltype(watchdog_timeout(0));
 
 #ifndef __cpp_impl_coroutine
 // Lowered by bcsc: every frame has a compile-time size.
@@ -197,11 +223,9 @@ constexpr std::size_t slot_align = max2(alignof(control_frame), alignof(motor_fr
 using robot_executor = bcsc::executor<2, slot_size, slot_align>;
 
 void print_budget(const robot_executor& exec, const command_channel& commands) {
-  using wheel_frame = decltype(read_wheel_speed(0, 0));
-  using next_frame = decltype(next_command(std::declval<command_channel&>()));
-  using watchdog_frame = decltype(watchdog_timeout(0));
-  say("budget: frame control_loop   ", control_frame::frame_size, " B (holds join of 2 x read_wheel_speed ",
-      wheel_frame::frame_size, " B)");
+  say("budget: frame control_loop   ", control_frame::frame_size,
+      " B (holds timeout(read_both_wheels ", both_frame::frame_size, " B = join(2 x read_wheel_speed ",
+      wheel_frame::frame_size, " B)))");
   say("budget: frame motor_task     ", motor_frame::frame_size, " B (holds race of next_command ",
       next_frame::frame_size, " B + watchdog_timeout ", watchdog_frame::frame_size, " B)");
   say("budget: executor<2, ", slot_size, ", ", slot_align, "> ", sizeof(exec), " B (2 slots of ",
@@ -222,15 +246,17 @@ int run() {
   command_channel commands;
   robot_executor exec;
   print_budget(exec, commands);
-  say("robot: setpoint ", setpoint, " mm/s, period ", period_ms, " ms, watchdog ", watchdog_ms, " ms");
-  if (!exec.spawn(control_loop(commands, samples, setpoint)) || !exec.spawn(motor_task(commands))) {
+  say("robot: setpoint ", setpoint, " mm/s, period ", period_ms, " ms, ADC timeout ", adc_timeout_ms,
+      " ms, watchdog ", watchdog_ms, " ms");
+  auto handles = commands.split();
+  if (!exec.spawn(control_loop(handles.first, setpoint)) || !exec.spawn(motor_task(handles.second))) {
     say("FAIL: spawn refused");
     return 1;
   }
   exec.run();
   int failures = 0;
-  if (motor_commands_applied != samples) {
-    say("FAIL: applied ", motor_commands_applied, " commands, expected ", samples);
+  if (motor_commands_applied != adc_fails_at) {
+    say("FAIL: applied ", motor_commands_applied, " commands, expected ", adc_fails_at);
     ++failures;
   }
   if (!motors_stopped_by_watchdog || plant.duty[0] != 0 || plant.duty[1] != 0) {

@@ -19,6 +19,8 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 src=examples/robot
 port=runtime/port/cortex-m3
+# Nothing stale may pass for a fresh result.
+rm -f "$out"/robot-host "$out"/robot-fallback "$out"/robot.elf "$out"/*.lowered.cpp "$out"/*.out "$out"/frame_*
 require_bcsc robot-lower-host
 
 budget() {  # budget TARGET FILE: show the budget lines and check the sum
@@ -64,13 +66,8 @@ check robot-lower-cortexm "$BCSC" lower "$src/robot.cpp" -o "$out/robot.arm.lowe
 
 # Frame sizes as clang computes them for armv7m (the target bcsc parsed for)
 # must be what arm-none-eabi-g++ computes for the same lowered code.
-frame_types=(
-  "robot::control_frame"
-  "robot::motor_frame"
-  "decltype(robot::read_wheel_speed(0, 0))"
-  "decltype(robot::next_command(std::declval<robot::command_channel&>()))"
-  "decltype(robot::watchdog_timeout(0))"
-)
+frame_types=(robot::control_frame robot::motor_frame robot::both_frame robot::wheel_frame
+             robot::next_frame robot::watchdog_frame)
 {
   echo "#include \"$out/robot.arm.lowered.cpp\""
   echo "extern const unsigned robot_frame_sizes[] = {"
