@@ -72,6 +72,11 @@ WORKAROUNDS = {
     # is spelled `slot<auto>` (does not compile). No lvalue futures in
     # templates. regressions/template_auto_future.cpp
     "template-auto-future",
+    # In a function template, a `c ? x : y` with glvalue arms spilled before
+    # a later co_await gets a reference-typed frame slot (does not compile).
+    # Arms are wrapped in unsigned(...) (prvalues) in templates.
+    # regressions/template_ternary_spill.cpp
+    "template-ternary-spill",
 }
 # Fixed in the tool since they were found (kept generating them):
 #   "template-bare-await-init": `T x = co_await f();` in a function template
@@ -194,7 +199,11 @@ class Gen:
         if c < 0.76:
             return "(%s %s (%s & 7u))" % (a, self.pick(["<<", ">>"]), self.expr(depth + 1, allow_await))
         if c < 0.86:
-            return "(%s ? %s : %s)" % (self.cond(depth + 1, allow_await), a, self.expr(depth + 1, allow_await))
+            cnd = self.cond(depth + 1, allow_await)
+            b = self.expr(depth + 1, allow_await)
+            if self.fn.template and "template-ternary-spill" in self.avoid:
+                a, b = "unsigned(%s)" % a, "unsigned(%s)" % b
+            return "(%s ? %s : %s)" % (cnd, a, b)
         if c < 0.93:
             return "mix(%s, %s)" % (a, self.expr(depth + 1, allow_await))
         return "unsigned(%s)" % self.cond(depth + 1, allow_await)
