@@ -120,6 +120,7 @@ class IRBuilder {
     }
     fn_ir_.decl = fn_;
     fn_ir_.name = fn_->getNameAsString();
+    if (const auto* scope = dyn_cast<clang::NamedDecl>(fn_->getDeclContext())) fn_ir_.scope = scope->getQualifiedNameAsString();
     fn_ir_.outputType = *output;
     fn_ir_.line = lineOf(fn_->getBeginLoc());
     llvm::SmallString<256> path(sm_.getFileEntryRefForID(sm_.getMainFileID())->getName());

@@ -117,6 +117,7 @@ struct AsyncFunction {
   bool isConstMethod = false;
   std::string classType;            // "Motor" or "Box<T>"
   std::string classTemplateHeader;  // "template <class T>" of an enclosing class template
+  std::string scope;                // qualified name of the enclosing namespace or class, or empty
   std::string file;            // absolute path of the source, for #line
   unsigned beginOffset = 0;    // the definition's span in the main file
   unsigned endOffset = 0;

@@ -42,6 +42,10 @@ class Collector {
 
   void visit(const clang::Stmt* s) {
     if (!s || isa<clang::LambdaExpr>(s)) return;
+    if (const auto* ret = dyn_cast<clang::CoreturnStmt>(s)) {
+      visit(ret->getOperand());  // not the promise's return_value call
+      return;
+    }
     if (const auto* d = dyn_cast<clang::DeclStmt>(s)) {
       for (const clang::Decl* decl : d->decls())
         if (const auto* v = dyn_cast<clang::VarDecl>(decl)) declare(v);

@@ -1,0 +1,107 @@
+#include "reports/frame_measure.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecordLayout.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Frontend/TextDiagnosticBuffer.h"
+#include "clang/Tooling/Tooling.h"
+
+#include <algorithm>
+#include <map>
+
+namespace bcsc::reports {
+
+namespace {
+
+class FrameFinder : public clang::RecursiveASTVisitor<FrameFinder> {
+ public:
+  bool VisitCXXRecordDecl(clang::CXXRecordDecl* record) {
+    if (record->isThisDeclarationADefinition() && record->getIdentifier() &&
+        record->getName().starts_with("bcsc_frame_"))
+      found[record->getQualifiedNameAsString()] = record;
+    return true;
+  }
+  std::map<std::string, const clang::CXXRecordDecl*> found;
+};
+
+std::uint64_t bytes(const clang::ASTContext& context, clang::QualType type) {
+  return static_cast<std::uint64_t>(context.getTypeSizeInChars(type).getQuantity());
+}
+
+// Walks the storage struct: slots are named after their objects, nested
+// structs and unions add their own offsets.
+void collectSlots(const clang::ASTContext& context, const clang::RecordDecl* record, std::uint64_t base,
+                  const std::map<std::string, unsigned>& objectByName, MeasuredFrame& frame) {
+  const clang::ASTRecordLayout& layout = context.getASTRecordLayout(record);
+  for (const clang::FieldDecl* field : record->fields()) {
+    std::uint64_t offset = base + layout.getFieldOffset(field->getFieldIndex()) / 8;
+    std::string name = field->getNameAsString();
+    if (name == "state") {
+      frame.stateOffset = offset;
+      frame.stateSize = bytes(context, field->getType());
+    } else if (auto it = objectByName.find(name); it != objectByName.end()) {
+      frame.slots.push_back({it->second, offset, bytes(context, field->getType())});
+    } else if (const clang::RecordDecl* nested = field->getType()->getAsRecordDecl()) {
+      collectSlots(context, nested, offset, objectByName, frame);
+    }
+  }
+}
+
+MeasuredFrame measure(const clang::ASTContext& context, const clang::CXXRecordDecl* record,
+                      const ir::AsyncFunction& fn) {
+  MeasuredFrame frame;
+  if (!record || record->isDependentContext() || record->isInvalidDecl()) return frame;
+  const clang::ASTRecordLayout& layout = context.getASTRecordLayout(record);
+  frame.measured = true;
+  frame.size = static_cast<std::uint64_t>(layout.getSize().getQuantity());
+  frame.align = static_cast<std::uint64_t>(layout.getAlignment().getQuantity());
+  std::map<std::string, unsigned> objectByName;
+  for (const ir::FrameObject& o : fn.objects) objectByName[o.name] = o.id;
+  for (const clang::FieldDecl* field : record->fields()) {
+    std::uint64_t offset = layout.getFieldOffset(field->getFieldIndex()) / 8;
+    std::string name = field->getNameAsString();
+    if (name == "bcsc_storage") {
+      collectSlots(context, field->getType()->getAsRecordDecl(), offset, objectByName, frame);
+      continue;
+    }
+    for (unsigned i = 0; i < fn.params.size(); ++i)
+      if (fn.params[i].name == name) frame.parameters.push_back({i, offset, bytes(context, field->getType())});
+    if (name == "bcsc_self")
+      frame.parameters.push_back({static_cast<unsigned>(fn.params.size()), offset, bytes(context, field->getType())});
+  }
+  auto byOffset = [](const MeasuredSlot& a, const MeasuredSlot& b) { return a.offset < b.offset; };
+  std::stable_sort(frame.slots.begin(), frame.slots.end(), byOffset);
+  return frame;
+}
+
+}  // namespace
+
+bool measureFrames(const std::string& loweredCode, const std::vector<const ir::AsyncFunction*>& functions,
+                   const std::vector<std::string>& clangArgs, std::vector<MeasuredFrame>& frames,
+                   std::string& error) {
+  clang::TextDiagnosticBuffer diagnostics;
+  std::unique_ptr<clang::ASTUnit> unit = clang::tooling::buildASTFromCodeWithArgs(
+      loweredCode, clangArgs, "bcsc-lowered.cpp", "bcsc", std::make_shared<clang::PCHContainerOperations>(),
+      clang::tooling::getClangStripDependencyFileAdjuster(), {}, &diagnostics);
+  if (!unit || unit->getDiagnostics().hasErrorOccurred()) {
+    error = "the lowered code does not compile";
+    for (auto it = diagnostics.err_begin(); it != diagnostics.err_end(); ++it) {
+      error += "\n  " + it->second;
+      break;
+    }
+    return false;
+  }
+  FrameFinder finder;
+  finder.TraverseDecl(unit->getASTContext().getTranslationUnitDecl());
+  frames.clear();
+  for (const ir::AsyncFunction* fn : functions) {
+    std::string key = fn->scope.empty() ? fn->frameName : fn->scope + "::" + fn->frameName;
+    auto it = finder.found.find(key);
+    frames.push_back(measure(unit->getASTContext(), it == finder.found.end() ? nullptr : it->second, *fn));
+  }
+  return true;
+}
+
+}  // namespace bcsc::reports
