@@ -8,12 +8,12 @@
 // CHECK: frame of 'two_blocks' (bcsc_frame_two_blocks)
 // CHECK-NEXT: {{[0-9]+}} bytes, align 4, 4 states (start, 2 suspend points, done)
 // `a` and `b` are never alive together: they share the same bytes.
-// CHECK: 0     4  int {{.*}} total  (local, line [[@LINE+7]], alive in state 1 2)
-// CHECK: [[OFF:[0-9]+]]   256  char[256] {{.*}} a  (local, line [[@LINE+7]], alive in state 1)
-// CHECK: [[OFF]]   256  char[256] {{.*}} b  (local, line [[@LINE+9]], alive in state 2)
+// CHECK: 0     4  int total  (local, line {{[0-9]+}}, alive in state 1 2)
+// CHECK: [[OFF:[0-9]+]]   256  char[256] a  (local, line {{[0-9]+}}, alive in state 1)
+// CHECK: [[OFF]]   256  char[256] b  (local, line {{[0-9]+}}, alive in state 2)
 // CHECK: (state index)
-// CHECK: state 1 (line [[@LINE+6]], co_await pause(1)): {{[0-9]+}} bytes of objects: total, a,
-// CHECK: state 2 (line [[@LINE+9]], co_await pause(1)): {{[0-9]+}} bytes of objects: total, b,
+// CHECK: state 1 (line {{[0-9]+}}, co_await pause(1)): {{[0-9]+}} bytes of objects: total, a,
+// CHECK: state 2 (line {{[0-9]+}}, co_await pause(1)): {{[0-9]+}} bytes of objects: total, b,
 [[bcsc::async]] bcsc::task<int> two_blocks() {
   int total = 0;
   {
