@@ -2,8 +2,10 @@
 # Runs every bcsc test and ends with one line: "N passed, M failed".
 #   unit tests (GoogleTest via CTest), the runtime tests again under
 #   ASan+UBSan and under TSan, the lit suites (lowering output checked,
-#   compiled, run and compared with fallback mode), the Cortex-M3 run on
-#   QEMU, and the fixed set of differential fuzzing seeds.
+#   compiled, run under ASan+UBSan and compared with fallback mode; borrow
+#   diagnostics; driver), the Cortex-M3 run on QEMU, the integration checks
+#   (CMake package, robot example, gdb), and the fixed set of differential
+#   fuzzing seeds.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -114,6 +116,11 @@ fi
 
 step "Cortex-M3 on QEMU (mps2-an385)"
 run_pass_fail_script cortexm bash tests/cortexm/run.sh build/cortexm
+
+if [ -f tests/integration/run.sh ]; then
+  step "integration: CMake package, robot example (host + QEMU), gdb on #line"
+  run_pass_fail_script integration bash tests/integration/run.sh
+fi
 
 if [ -f tests/fuzz/run.py ]; then
   step "differential fuzzing: fixed seed set"

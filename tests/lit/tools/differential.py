@@ -16,7 +16,7 @@ import sys
 def build(cxx, std, source, output, runtime, extra):
     sanitize = [] if os.environ.get("BCSC_SANITIZE") == "0" else [
         "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer"]
-    cmd = [cxx, "-std=" + std, "-g", "-O1", "-Wall", "-Wno-unknown-attributes", "-Wno-unused-label",
+    cmd = [cxx, "-std=" + std, "-g", "-O0", "-Wall", "-Wno-unknown-attributes", "-Wno-unused-label",
            "-I" + runtime, source, "-o", output] + sanitize + extra
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:
