@@ -3,13 +3,11 @@
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // Minimal: the first co_await's value must be kept in the frame while the
 // second one is pending.
-// XFAIL: *
-// BUG: the spilled co_await result is typed `bcsc::detail::future_awaiter<delayed<int>>::T` (a typedef inside the C++20 fallback awaiter) instead of bcsc::output_t<delayed<int>>: lowered file does not compile
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_f {
 // CHECK-NOT: future_awaiter
-// CHECK: bcsc::detail::slot<{{.*}}> tmp_{{[0-9]+}}; // temporary
+// CHECK: bcsc::detail::slot<bcsc::output_t<delayed<int>>> result_{{[0-9]+}};
 // CHECK-NOT: future_awaiter
 // CHECK: bcsc_frame_f f()
 [[bcsc::async]] bcsc::task<int> f() { co_return co_await tick(1) + co_await tick(2); }

@@ -2,7 +2,7 @@
 // RUN: grep -v '^ *//' %t.cpp | FileCheck %s
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // The layout part of frame_size.cpp (which checks the rustc bounds and is
-// XFAIL while bcsc is 4 bytes over them): sizes that follow from overlap. The two 256-byte scopes of two_phases overlap, the
+// marked XFAIL while bcsc is over them): sizes that follow from overlap. The two 256-byte scopes of two_phases overlap, the
 // 64-float scratch of sensor_loop is not in the frame (its scope closes
 // before the co_await).
 #include <bcsc/bcsc.hpp>
