@@ -7,8 +7,9 @@
 # Host:      bcsc lower (host flags) -> clang++-19 -std=c++17 -fno-exceptions -fno-rtti
 # Cortex-M3: bcsc lower (--target=armv7m-none-eabi + GCC's own include dirs)
 #            -> arm-none-eabi-g++ -std=c++17 -> qemu-system-arm -M mps2-an385
-# Frame sizes: clang (the tool's parser) for armv7m and arm-none-eabi-g++ must
-# agree on every frame_size (static_assert). The trace (every line but the
+# Frame sizes: `bcsc layout --json` with the Cortex-M flags and
+# arm-none-eabi-g++ must agree on every frame's size and alignment
+# (static_assert). The trace (every line but the
 # "budget:" ones) must equal examples/robot/robot.expected on both targets
 # and in the C++20 fallback build.
 set -uo pipefail
@@ -64,36 +65,50 @@ mapfile -t arm_isystem < <(arm_isystem_flags)
 armflags=(--target=armv7m-none-eabi -mcpu=cortex-m3 -mthumb -I runtime/include -I "$src" "${arm_isystem[@]}")
 check robot-lower-cortexm "$BCSC" lower "$src/robot.cpp" -o "$out/robot.arm.lowered.cpp" -- "${armflags[@]}"
 
-# Frame sizes as clang computes them for armv7m (the target bcsc parsed for)
-# must be what arm-none-eabi-g++ computes for the same lowered code.
-frame_types=(robot::control_frame robot::motor_frame robot::both_frame robot::wheel_frame
-             robot::next_frame robot::watchdog_frame)
-{
-  echo "#include \"$out/robot.arm.lowered.cpp\""
-  echo "extern const unsigned robot_frame_sizes[] = {"
-  for t in "${frame_types[@]}"; do echo "  static_cast<unsigned>($t::frame_size),"; done
-  echo "};"
-} >"$out/frame_probe.cpp"
+# Frame sizes: what `bcsc layout --json` reports for armv7m (the tool parsed
+# with the Cortex-M flags) must be what arm-none-eabi-g++ computes for the
+# lowered code: static_assert(sizeof/alignof) on every frame. Without the
+# layout subcommand, clang's own armv7m sizes are the reference.
 frame_sizes_agree() {
-  clang++-19 "${armflags[@]}" -std=c++17 -fno-exceptions -fno-rtti -S -emit-llvm -o "$out/frame_probe.ll" \
-    "$out/frame_probe.cpp" || return 1
-  local sizes
-  sizes=$(grep '^@robot_frame_sizes' "$out/frame_probe.ll" | grep -Eo 'i32 [0-9]+' | awk '{print $2}')
-  [ "$(wc -l <<<"$sizes")" -eq "${#frame_types[@]}" ] || { echo "cannot read sizes from clang"; return 1; }
+  local reference
+  if "$BCSC" layout --json "$src/robot.cpp" -- "${armflags[@]}" >"$out/layout.arm.json" 2>"$out/layout.err"; then
+    reference="bcsc layout --json (armv7m)"
+    python3 - "$out/layout.arm.json" >"$out/frame_sizes.tsv" <<'PY' || return 1
+import json, sys
+for f in json.load(open(sys.argv[1])):
+    print(f"robot::{f['frame']}\t{f['size']}\t{f['align']}")
+PY
+  else
+    reference="clang++-19 --target=armv7m-none-eabi"
+    {
+      echo "#include \"$out/robot.arm.lowered.cpp\""
+      for f in control_loop motor_task read_both_wheels read_wheel_speed next_command watchdog_timeout; do
+        echo "extern const unsigned size_$f = sizeof(robot::bcsc_frame_$f), align_$f = alignof(robot::bcsc_frame_$f);"
+      done
+    } >"$out/frame_probe.cpp"
+    clang++-19 "${armflags[@]}" -std=c++17 -fno-exceptions -fno-rtti -S -emit-llvm -o "$out/frame_probe.ll" \
+      "$out/frame_probe.cpp" || return 1
+    for f in control_loop motor_task read_both_wheels read_wheel_speed next_command watchdog_timeout; do
+      printf 'robot::bcsc_frame_%s\t%s\t%s\n' "$f" \
+        "$(grep -E "^@size_$f = " "$out/frame_probe.ll" | grep -Eo 'i32 [0-9]+' | awk '{print $2}')" \
+        "$(grep -E "^@align_$f = " "$out/frame_probe.ll" | grep -Eo 'i32 [0-9]+' | awk '{print $2}')"
+    done >"$out/frame_sizes.tsv"
+  fi
+  [ "$(wc -l <"$out/frame_sizes.tsv")" -ge 6 ] || { echo "no frame sizes from $reference"; return 1; }
   {
     echo "#include \"$out/robot.arm.lowered.cpp\""
-    local i=0
-    for s in $sizes; do
-      echo "static_assert(${frame_types[$i]}::frame_size == $s, \"clang and arm-none-eabi-g++ disagree on ${frame_types[$i]}\");"
-      echo "  ${frame_types[$i]}::frame_size == $s" >&2
-      i=$((i + 1))
-    done
-  } >"$out/frame_sizes_check.cpp" 2>"$out/frame_sizes.txt"
+    while IFS=$'\t' read -r frame size align; do
+      echo "static_assert($frame::frame_size == $size && sizeof($frame) == $size, \"$frame: size differs from $reference\");"
+      echo "static_assert(alignof($frame) == $align, \"$frame: alignment differs from $reference\");"
+    done <"$out/frame_sizes.tsv"
+  } >"$out/frame_sizes_check.cpp"
+  echo "reference: $reference" >"$out/frame_sizes.txt"
+  awk -F'\t' '{printf "  %-40s %4d B, align %d\n", $1, $2, $3}' "$out/frame_sizes.tsv" >>"$out/frame_sizes.txt"
   arm-none-eabi-g++ -mcpu=cortex-m3 -mthumb -std=c++17 -fno-exceptions -fno-rtti -I runtime/include -I "$src" \
     -fsyntax-only "$out/frame_sizes_check.cpp"
 }
 check robot-frame-sizes-cortexm frame_sizes_agree
-[ -s "$out/frame_sizes.txt" ] && { echo "--- frame sizes on armv7m (clang = arm-none-eabi-g++) ---"; cat "$out/frame_sizes.txt"; }
+[ -s "$out/frame_sizes.txt" ] && { echo "--- frame sizes on armv7m, checked with arm-none-eabi-g++ ---"; cat "$out/frame_sizes.txt"; }
 
 elf=$out/robot.elf
 check robot-build-cortexm arm-none-eabi-g++ -mcpu=cortex-m3 -mthumb -Os -std=c++17 -fno-exceptions -fno-rtti \
