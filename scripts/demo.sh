@@ -22,7 +22,7 @@ echo "wrote $out/robot.lowered.cpp ($(wc -l <"$out/robot.lowered.cpp") lines, #l
 step "frame layout of the watchdog task"
 if "$bcsc" layout "$src/robot.cpp" -- "${hostflags[@]}" >"$out/layout.txt" 2>"$out/layout.err"; then
   # One function's layout; the whole report is in $out/layout.txt.
-  awk '/motor_task/ {show = 1} show && /^$/ {exit} show' "$out/layout.txt" | head -40
+  awk '/motor_task/ {show = 1} show && /^$/ {exit} show' "$out/layout.txt" | head -40  || true
   [ -s "$out/layout.txt" ] && echo "(all frames: $out/layout.txt)"
 else
   echo "(this bcsc has no 'layout' subcommand yet: the program prints its frame sizes below)"
