@@ -9,7 +9,7 @@
 //                 `adc_fails_at` the ADC hangs: the conversion times out and
 //                 the loop reports a sensor fault and stops sending.
 //   motor_task    receives commands and applies them to the (simulated)
-//                 drive; a watchdog -- bcsc::race(next command, 100 ms
+//                 drive; a watchdog -- bcsc::race(next command, 300 ms
 //                 timer) -- stops the motors when commands stop arriving.
 //
 // Target-independent: only <bcsc/bcsc.hpp> and the platform's put()
@@ -132,7 +132,7 @@ using command_channel = bcsc::channel<motor_command, 4>;
 
 constexpr int period_ms = 5;
 constexpr int adc_timeout_ms = 2;
-constexpr int watchdog_ms = 100;
+constexpr int watchdog_ms = 300;  // long against the 5 ms period: a stalled host must not trip it
 
 // Both wheels at once: two conversions run concurrently.
 [[bcsc::async]] bcsc::task<std::tuple<int, int>> read_both_wheels(int sample) {
