@@ -486,7 +486,7 @@ std::string Context::describe(const clang::Expr* e) const {
 std::string Context::typeName(clang::QualType t) const {
   clang::PrintingPolicy policy(ast.getLangOpts());
   policy.SuppressTagKeyword = true;
-  policy.FullyQualifiedName = false;
+  policy.FullyQualifiedName = true;
   return t.getAsString(policy);
 }
 

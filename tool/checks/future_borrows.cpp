@@ -37,6 +37,15 @@ struct Borrow {
   Referent referent;
 };
 
+bool mentions(const clang::Stmt* s, const clang::Decl* d) {
+  if (!s) return false;
+  if (const auto* ref = dyn_cast<clang::DeclRefExpr>(s))
+    if (ref->getDecl() == d) return true;
+  for (const clang::Stmt* child : s->children())
+    if (mentions(child, d)) return true;
+  return false;
+}
+
 const clang::FunctionDecl* definitionOf(const clang::FunctionDecl* fn) {
   if (const clang::FunctionDecl* def = fn->getDefinition()) return def;
   if (const clang::FunctionDecl* pattern = fn->getTemplateInstantiationPattern()) return pattern;
@@ -54,7 +63,10 @@ std::vector<Borrow> borrowsOf(Context& cx, const clang::CallExpr* call, const cl
     if (index >= callee->getNumParams()) break;
     const clang::ParmVarDecl* param = callee->getParamDecl(index);
     const clang::ParmVarDecl* defParam = index < def->getNumParams() ? def->getParamDecl(index) : param;
-    if (hasBody && !defParam->isReferenced()) continue;
+    if (hasBody && !mentions(analysis::userBody(def) ? static_cast<const clang::Stmt*>(analysis::userBody(def))
+                                                     : def->getBody(),
+                             defParam))
+      continue;
     clang::QualType t = param->getType();
     if (t->isDependentType()) continue;
     Borrow b{BorrowKind::Parameter, defParam, call->getArg(i), {}};
@@ -165,7 +177,8 @@ std::vector<clang::FixItHint> byValueFix(Context& cx, const clang::ParmVarDecl* 
   if (!t->isReferenceType() || !cx.inMainFile(param->getLocation())) return fixes;
   clang::QualType value = t.getNonReferenceType().getUnqualifiedType();
   if (value->isDependentType() || !param->getTypeSourceInfo()) return fixes;
-  clang::SourceRange range = param->getTypeSourceInfo()->getTypeLoc().getSourceRange();
+  // From the decl-specifiers (a leading `const` is not in the TypeLoc) to the `&`.
+  clang::SourceRange range(param->getBeginLoc(), param->getTypeSourceInfo()->getTypeLoc().getSourceRange().getEnd());
   if (range.isInvalid() || range.getBegin().isMacroID() || range.getEnd().isMacroID()) return fixes;
   fixes.push_back(clang::FixItHint::CreateReplacement(range, cx.typeName(value)));
   return fixes;
@@ -291,7 +304,8 @@ void checkCall(Context& cx, const clang::CallExpr* call) {
       f.notes.push_back({scope->getEndLoc(), "'" + name + "' dies here", {}});
     if (b.kind == BorrowKind::Parameter)
       f.notes.push_back({b.param->getLocation(),
-                         "fix: let the future own what it uses: take '" + b.param->getNameAsString() + "' by value",
+                         "fix: let the future own what it uses: take '" + b.param->getNameAsString() + "' by value" +
+                             (b.param->getType()->isPointerType() ? " instead of a pointer" : ""),
                          byValueFix(cx, b.param)});
     else
       f.notes.push_back({r.var->getLocation(), "fix: give '" + name + "' a lifetime that encloses the future's", {}});

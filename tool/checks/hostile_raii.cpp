@@ -123,7 +123,7 @@ void checkHostileRaii(Context& cx, const clang::FunctionDecl* fn, analysis::Susp
     Finding f;
     f.category = Category::HostileRaii;
     f.loc = var->getLocation();
-    f.message = "'" + var->getNameAsString() + "' (" + cx.typeName(var->getType()) +
+    f.message = "'" + var->getNameAsString() + "' (" + cx.typeName(var->getType().getCanonicalType()) +
                 ") is held across a suspend point; the lock stays taken while the task is suspended";
     cx.emit.suspendNotes(f, crossed);
     f.notes.push_back({scope->getEndLoc(), "'" + var->getNameAsString() + "' is released here, at the end of its scope", {}});
