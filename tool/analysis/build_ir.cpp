@@ -418,6 +418,17 @@ class IRBuilder {
     return obj.id;
   }
 
+  // Records the object's alignment when the analysis knows it, so the layout
+  // can order members to avoid padding.
+  void setAlign(unsigned id, clang::QualType type) {
+    ir::FrameObject& o = fn_ir_.objects[id];
+    if (o.kind == ObjectKind::Reference || o.kind == ObjectKind::Borrow) type = context_.VoidPtrTy;
+    if (type.isNull() || type->isDependentType() || type->isUndeducedType() || type->isIncompleteType() ||
+        types_.mentionsTask(type))
+      return;
+    o.alignHint = static_cast<unsigned>(context_.getTypeAlignInChars(type).getQuantity());
+  }
+
   static std::string access(const ir::FrameObject& obj) {
     bool pointer = obj.kind == ObjectKind::Reference || obj.kind == ObjectKind::Borrow;
     return pointer ? "(**" + obj.name + ")" : "(*" + obj.name + ")";
@@ -594,6 +605,8 @@ class IRBuilder {
     }
     if (operand && !r.text.empty() && isMoveEligible(operand)) r.text = "std::move(" + r.text + ")";
     r.cleanup = cleanupTo(0);
+    // The return's own temporaries die first, before the scopes' locals.
+    r.object = static_cast<unsigned>(scopes_.back().constructed.size());
     out.push_back(std::move(r));
     // The statement completes the frame; its temporaries die in `cleanup`.
     for (unsigned id : scopes_.back().constructed) fn_ir_.objects[id].lifetimeEnd = position_;
@@ -665,6 +678,7 @@ class IRBuilder {
     unsigned id = newObject(kind, var->getNameAsString().empty() ? "binding" : var->getNameAsString(),
                             var->getNameAsString(), slotType, var->getLocation());
     fn_ir_.objects[id].isArray = type->isConstantArrayType();
+    setAlign(id, extended ? extended->getType() : type);
     installVariableAccessors(var, decomposition, id);
     out.push_back(objectDeclare(id, line));
 
@@ -687,7 +701,7 @@ class IRBuilder {
     if (extended) stored = extended->getType();
     else if (kind == ObjectKind::Reference) stored = stored.getNonReferenceType();
     std::string spelled;
-    if (types_.printable(stored) || (stored->isDependentType() && !stored->isUndeducedType() &&
+    if (types_.printable(stored) || (stored->isDependentType() && !types_.containsAuto(stored) &&
                                      !types_.mentionsTask(stored))) {
       std::string why;
       std::optional<std::string> printed = types_.print(stored, &why);
@@ -938,8 +952,8 @@ class IRBuilder {
     auto iterator = [&](const char* name, const char* fn) {
       std::string type = "decltype(bcsc::detail::" + std::string(fn) + "(" + rangeAccess + "))";
       unsigned id = newObject(ObjectKind::Local, name, std::string("the loop's ") + name, "", s->getBeginLoc());
-      fn_ir_.objects[id].type = "decltype(bcsc::detail::" + std::string(fn) + "(std::declval<" +
-                                rangeObjectType(rangeInit) + "&>()))";
+      fn_ir_.objects[id].type = "decltype(bcsc::detail::" + std::string(fn) +
+                                "(std::declval<std::add_lvalue_reference_t<" + rangeObjectType(rangeInit) + ">>()))";
       (void)type;
       scope.children.push_back(objectDeclare(id, line));
       emitConstruct(scope.children, id, "(bcsc::detail::" + std::string(fn) + "(" + rangeAccess + "))", line);
@@ -979,6 +993,18 @@ class IRBuilder {
 
   void buildLoopVariable(const clang::VarDecl* var, const std::string& element, std::vector<ir::Stmt>& out) {
     unsigned line = lineOf(var->getBeginLoc());
+    if (!inFrame(var)) {
+      // No suspend point in the body: an ordinary local of poll().
+      if (isa<clang::DecompositionDecl>(var))
+        unsupported(var->getLocation(), "a structured binding as range-for variable around co_return is not "
+                                        "supported yet");
+      // The declaration up to the name (its range runs on over the range).
+      std::optional<FileSpan> span = text_.spanOf(clang::SourceRange(var->getBeginLoc(), var->getLocation()));
+      if (!span) unsupported(var->getLocation(), "this loop variable comes from a macro expansion");
+      out.push_back(makeStmt(StmtKind::Code, text_.render(*span) + " = " + element + ";", line));
+      position_++;
+      return;
+    }
     clang::QualType type = var->getType();
     ObjectKind kind = type->isReferenceType() ? ObjectKind::Reference : ObjectKind::Local;
     std::string slotType;
@@ -1012,10 +1038,10 @@ class IRBuilder {
     std::string value = linearize(cond, scope.children);
     if (!scopes_.back().constructed.empty()) {
       // The condition's temporaries die before the body runs.
-      if (!types_.printable(cond->getType()))
-        unsupported(cond->getBeginLoc(), "a switch condition of this type around co_await is not supported");
       std::string holder = "bcsc_switch_" + std::to_string(++switchCounter_);
-      addPollLocal(*types_.print(cond->getType()), holder);
+      std::string type = types_.printable(cond->getType()) ? *types_.print(cond->getType())
+                                                            : "std::decay_t<decltype(" + declvalText(cond) + ")>";
+      addPollLocal(type, holder);
       scope.children.push_back(makeStmt(StmtKind::Code, holder + " = " + value + ";", line));
       position_++;
       value = holder;
@@ -1181,6 +1207,9 @@ class IRBuilder {
       std::string value;
       if (!isLast && isa<clang::MaterializeTemporaryExpr>(child)) {
         value = spillTemporary(llvm::cast<clang::MaterializeTemporaryExpr>(child), out);
+      } else if (!isLast && containsTemporary(child)) {
+        // Its temporaries must outlive the later co_await, as in C++.
+        value = spill(child, keepTemporaries(child, out), out);
       } else {
         value = linearize(child, out);
         // A co_await's value already lives in the frame until the
@@ -1211,6 +1240,37 @@ class IRBuilder {
     return false;
   }
 
+  // Whether evaluating `e` materializes a temporary that C++ keeps alive
+  // until the end of the full-expression.
+  bool containsTemporary(const clang::Stmt* s) {
+    if (!s || isa<clang::LambdaExpr>(s)) return false;
+    if (isa<clang::MaterializeTemporaryExpr>(s)) return true;
+    for (const clang::Stmt* child : writtenChildren(s))
+      if (containsTemporary(child)) return true;
+    return false;
+  }
+
+  // Evaluates an await-free expression now, keeping every temporary it
+  // materializes in the frame until the full-expression ends (children are
+  // evaluated in order; those before the last temporary are spilled).
+  std::string keepTemporaries(const clang::Expr* e, std::vector<ir::Stmt>& out) {
+    if (const auto* m = dyn_cast<clang::MaterializeTemporaryExpr>(e)) return spillTemporary(m, out);
+    if (!containsTemporary(e) || containsAwait(e)) return linearize(e, out);
+    std::vector<const clang::Expr*> children = evaluationOrder(e);
+    int last = -1;
+    for (size_t i = 0; i < children.size(); ++i)
+      if (containsTemporary(children[i])) last = static_cast<int>(i);
+    std::vector<Substitution> overrides;
+    for (int i = 0; i <= last; ++i) {
+      const clang::Expr* child = children[i];
+      if (i < last && isStable(child)) continue;
+      std::string value = keepTemporaries(child, out);
+      if (i < last && !isa<clang::MaterializeTemporaryExpr>(child)) value = spill(child, value, out);
+      overrides.push_back({spanOrFail(child, "this operand"), value});
+    }
+    return text_.render(spanOrFail(e, "this expression"), overrides);
+  }
+
   static bool isAwaitValue(const clang::Expr* e) {
     while (true) {
       e = e->IgnoreParens();
@@ -1232,6 +1292,7 @@ class IRBuilder {
     std::string type = spellExprType(e->getSubExpr(), false);
     if (e->getType().isConstQualified() && type.rfind("const ", 0) != 0) type = "const " + type;
     unsigned id = newObject(ObjectKind::Temporary, "tmp", "temporary", type, e->getBeginLoc());
+    setAlign(id, e->getType());
     out.push_back(objectDeclare(id, line));
     emitConstruct(out, id, "(" + value + ")", line);
     constructed(id, scopes_.size() - 1);
@@ -1241,6 +1302,11 @@ class IRBuilder {
   // Stores an evaluated operand in the frame; returns text that reads it.
   std::string spill(const clang::Expr* e, const std::string& value, std::vector<ir::Stmt>& out) {
     unsigned line = lineOf(e->getBeginLoc());
+    // A dependent operand's value category is only known per instantiation.
+    if (e->isTypeDependent() || e->isValueDependent())
+      unsupported(e->getBeginLoc(), "in a template, an operand that depends on the template parameters and is "
+                                    "evaluated before a co_await in the same expression is not supported yet; "
+                                    "store it in a variable first");
     if (e->getType()->isVoidType()) {
       out.push_back(makeStmt(StmtKind::Code, value + ";", line));
       position_++;
@@ -1261,6 +1327,7 @@ class IRBuilder {
       }
       std::string type = spellExprType(e, false);
       unsigned id = newObject(ObjectKind::Temporary, "tmp", "temporary", type, e->getBeginLoc());
+      setAlign(id, e->getType());
       out.push_back(objectDeclare(id, line));
       emitConstruct(out, id, "(" + value + ")", line);
       constructed(id, scopes_.size() - 1);
@@ -1268,6 +1335,7 @@ class IRBuilder {
     }
     std::string type = spellExprType(e, true);
     unsigned id = newObject(ObjectKind::Borrow, "ref", "reference", spellPointerToReferent(e), e->getBeginLoc());
+    setAlign(id, e->getType());
     out.push_back(objectDeclare(id, line));
     emitConstruct(out, id, "(bcsc::detail::address_of(" + value + "))", line);
     constructed(id, scopes_.size() - 1);
@@ -1307,7 +1375,7 @@ class IRBuilder {
             type = *types_.print(var->getType().getNonReferenceType());
           }
           if (auto span = text_.tokenSpan(ref->getLocation()))
-            overrides.push_back({*span, "std::declval<" + type + "&>()"});
+            overrides.push_back({*span, "std::declval<std::add_lvalue_reference_t<" + type + ">>()"});
         }
       }
       if (isAwait(s)) {
@@ -1356,9 +1424,12 @@ class IRBuilder {
       }
     } else {
       futureType = spellExprType(operand, false);
-      std::string value = linearize(operand, out);
+      // `co_await f(std::string("x"))`: the temporary lives across the
+      // suspension, in the frame.
+      std::string value = keepTemporaries(operand, out);
       unsigned id = newObject(ObjectKind::Future, "future", "`" + point.text + "`", futureType,
                               e->getBeginLoc());
+      setAlign(id, operand->getType());
       out.push_back(objectDeclare(id, line));
       emitConstruct(out, id, "(" + value + ")", line);
       constructed(id, scopes_.size() - 1);

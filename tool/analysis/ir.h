@@ -37,6 +37,7 @@ struct FrameObject {
   clang::SourceLocation loc;
   unsigned line = 0;
   bool isArray = false;         // constructed through bcsc::detail::array_box
+  unsigned alignHint = 0;       // alignment in bytes if known to the analysis (0: unknown)
   // Storage lifetime as positions in the IR's statement order: the layout
   // overlaps two objects only if these intervals are disjoint.
   unsigned lifetimeBegin = 0;

@@ -39,13 +39,31 @@ class TypeScan : public clang::RecursiveASTVisitor<TypeScan> {
     substituted = true;
     return true;
   }
+  bool VisitTypedefType(clang::TypedefType* t) {
+    // A member typedef of some class (an awaiter's `T`) may not be nameable
+    // where the frame is: use what it stands for.
+    if (llvm::isa<clang::CXXRecordDecl>(t->getDecl()->getDeclContext())) substituted = true;
+    return true;
+  }
+  bool VisitSubstTemplateTypeParmPackType(clang::SubstTemplateTypeParmPackType*) {
+    substituted = true;
+    return true;
+  }
+  bool VisitTemplateTypeParmType(clang::TemplateTypeParmType* t) {
+    // A parameter of a template other than the one being lowered (e.g. the
+    // pattern of a standard class template) has no name in the frame.
+    if (!t->isDependentType()) substituted = true;
+    return true;
+  }
   bool VisitAutoType(clang::AutoType* t) {
-    if (!t->isDeduced()) undeduced = true;
+    anyAuto = true;
+    if (!t->isDeduced() || t->isDependentType()) undeduced = true;
     return true;
   }
   bool mentionsTask = false;
   bool undeduced = false;
   bool substituted = false;  // sugar naming another template's parameter
+  bool anyAuto = false;
   const char* unnameable = nullptr;
 };
 
@@ -64,6 +82,8 @@ TypeSpeller::TypeSpeller(clang::ASTContext& context) : context_(context), policy
 
 bool TypeSpeller::mentionsTask(clang::QualType type) const { return scan(type).mentionsTask; }
 
+bool TypeSpeller::containsAuto(clang::QualType type) const { return scan(type).anyAuto; }
+
 bool TypeSpeller::printable(clang::QualType type) const {
   if (type->isDependentType() || type->isUndeducedType()) return false;
   TypeScan s = scan(type);
@@ -80,8 +100,12 @@ std::optional<std::string> TypeSpeller::print(clang::QualType type, std::string*
   std::string printed = clang::TypeName::getFullyQualifiedName(type, context_, policy_, /*WithGlobalNsPrefix=*/false);
   // Sugar from the fallback runtime's internals (e.g. an awaiter's typedef)
   // does not exist in lowered code: name the type itself.
-  if (s.substituted || printed.find("bcsc::detail::") != std::string::npos)
-    printed = clang::TypeName::getFullyQualifiedName(type.getCanonicalType(), context_, policy_, false);
+  if (s.substituted || printed.find("bcsc::detail::") != std::string::npos) {
+    clang::PrintingPolicy qualified = policy_;
+    qualified.FullyQualifiedName = true;
+    qualified.PrintCanonicalTypes = true;
+    printed = type.getCanonicalType().getAsString(qualified);
+  }
   return printed;
 }
 

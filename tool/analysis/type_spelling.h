@@ -21,6 +21,8 @@ class TypeSpeller {
   // Whether `type` can be printed as written (no task, not dependent,
   // no undeduced auto).
   bool printable(clang::QualType type) const;
+  // Whether `type` contains `auto` (deduced or not).
+  bool containsAuto(clang::QualType type) const;
   // Whether `type` mentions bcsc::task anywhere.
   bool mentionsTask(clang::QualType type) const;
   // The printed, fully qualified type; nullopt with a reason if it cannot be

@@ -160,11 +160,14 @@ class Emitter {
     }
     bindSlots(allObjects());
     for (const std::string& local : fn_.pollLocals) out_ += "    " + local + "\n";
+    if (fn_.outputType != "void")
+      out_ += "    bcsc::detail::slot<bcsc::poll_result<" + fn_.outputType + ">> bcsc_return_value;\n";
     out_ += "    switch (bcsc_state) {\n      case 0: break;\n";
     for (const ir::SuspendPoint& s : fn_.suspends)
       out_ += "      case " + std::to_string(s.state) + ": goto bcsc_resume_" + std::to_string(s.state) + ";\n";
     out_ += "      default: bcsc::detail::polled_after_completion();\n    }\n";
     emitStmt(fn_.body);
+    emitReturnTails();
     out_ += "  }\n";
   }
 
@@ -201,8 +204,11 @@ class Emitter {
   void emitStmt(const ir::Stmt& s) {
     switch (s.kind) {
       case StmtKind::Block:
-        out_ += "{\n";
+        // The block's ordinary locals are all declared after its frame
+        // objects, so they must die first: they live in an inner scope.
+        out_ += s.owned.empty() ? "{\n" : "{\n{\n";
         emitList(s.children);
+        if (!s.owned.empty()) out_ += "}\n";
         for (auto it = s.owned.rbegin(); it != s.owned.rend(); ++it) destroy(*it);
         out_ += "}\n";
         return;
@@ -292,19 +298,42 @@ class Emitter {
     out_ += "}\n";
   }
 
+  // A return first leaves every C++ scope (a goto to the end of poll(), so
+  // the ordinary locals die, innermost first), then destroys the frame
+  // objects of those scopes: the locals were declared after them.
   void emitReturn(const ir::Stmt& s) {
     bool isVoid = fn_.outputType == "void";
-    bool implicitEnd = s.index == 1;
-    if (implicitEnd && !isVoid) {
+    if (s.index == 1 && !isVoid) {
       out_ += "bcsc::detail::flowed_off_end();\n";
       return;
     }
+    unsigned k = static_cast<unsigned>(returns_.size());
     out_ += "{\n";
-    if (!isVoid) out_ += "bcsc::poll_result<" + fn_.outputType + "> bcsc_value(" + s.text + ");\n";
-    for (unsigned id : s.cleanup) destroy(id);
+    if (!isVoid)
+      out_ += "::new (bcsc_return_value.addr()) bcsc::poll_result<" + fn_.outputType + ">(" + s.text + ");\n";
+    for (unsigned i = 0; i < s.object && i < s.cleanup.size(); ++i) destroy(s.cleanup[i]);
+    out_ += "goto bcsc_return_" + std::to_string(k) + ";\n}\n";
+    returns_.push_back(std::vector<unsigned>(s.cleanup.begin() + std::min<size_t>(s.object, s.cleanup.size()),
+                                             s.cleanup.end()));
+  }
+
+  // The ends of the returns, outside every scope of the body.
+  void emitReturnTails() {
+    bool isVoid = fn_.outputType == "void";
+    for (unsigned k = 0; k < returns_.size(); ++k) {
+      out_ += "bcsc_return_" + std::to_string(k) + ":\n";
+      for (unsigned id : returns_[k]) destroy(id);
+      out_ += "goto bcsc_complete;\n";
+    }
+    out_ += "bcsc_complete:\n";
     out_ += "bcsc_state = " + std::to_string(done_) + ";\n";
-    out_ += isVoid ? "return bcsc::ready();\n" : "return bcsc_value;\n";
-    out_ += "}\n";
+    if (isVoid) {
+      out_ += "return bcsc::ready();\n";
+      return;
+    }
+    out_ += "bcsc::poll_result<" + fn_.outputType + "> bcsc_value(std::move(*bcsc_return_value));\n";
+    out_ += "bcsc_return_value.destroy();\n";
+    out_ += "return bcsc_value;\n";
   }
 
   // ---- destruction = cancellation -------------------------------------------
@@ -329,6 +358,7 @@ class Emitter {
   const EmitOptions& options_;
   unsigned done_;
   std::set<unsigned> continued_;
+  std::vector<std::vector<unsigned>> returns_;  // frame objects each return destroys after leaving its scopes
   std::string out_;
 };
 

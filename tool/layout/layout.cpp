@@ -55,6 +55,22 @@ class Builder {
     return s;
   }
 
+  // Members of a struct in order of decreasing alignment, so that no
+  // padding is needed between them (unknown alignments go first).
+  static unsigned alignment(const Node& node, const std::vector<unsigned>& hints) {
+    if (node.kind == Node::Slot) return hints[node.object] ? hints[node.object] : 64;
+    unsigned most = 1;
+    for (const Node& child : node.children) most = std::max(most, alignment(child, hints));
+    return most;
+  }
+  static void sortByAlignment(Node& node, const std::vector<unsigned>& hints) {
+    for (Node& child : node.children) sortByAlignment(child, hints);
+    if (node.kind != Node::Struct) return;
+    std::stable_sort(node.children.begin(), node.children.end(), [&](const Node& a, const Node& b) {
+      return alignment(a, hints) > alignment(b, hints);
+    });
+  }
+
   static void appendFlattened(Node& parent, Node child) {
     if (child.kind != Node::Struct) {
       parent.children.push_back(std::move(child));
@@ -114,6 +130,9 @@ FrameLayout computeLayout(const ir::AsyncFunction& fn) {
   // the state can sit in the tail padding of the storage.
   Node top{Node::Struct, 0, "", {}};
   Builder::appendFlattened(top, std::move(alternatives));
+  std::vector<unsigned> hints;
+  for (const ir::FrameObject& o : fn.objects) hints.push_back(o.alignHint);
+  Builder::sortByAlignment(top, hints);
   top.member = "bcsc_storage";
   unsigned counter = 0;
   nameMembers(top, fn, "bcsc_storage", layout.paths, counter);
