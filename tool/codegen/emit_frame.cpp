@@ -285,17 +285,24 @@ class Emitter {
     out_ += "::new (" + o.name + ".addr()) " + type + init + ";\n";
   }
 
+  // Every line of the resume code maps to the co_await's own line, so that
+  // the lines after it in the user's file keep their own code only (a
+  // debugger breakpoint on the next line must not land here).
   void emitSuspend(const ir::SuspendPoint& p) {
     std::string k = std::to_string(p.state);
-    out_ += "bcsc_resume_" + k + ": {\n";
-    out_ += "auto bcsc_poll = bcsc::detail::poll_awaited(" + p.futureAccess + ", bcsc_cx);\n";
-    out_ += "if (bcsc_poll.is_pending()) {\nbcsc_state = " + k + ";\nreturn bcsc::pending;\n}\n";
-    if (!p.futureIsBorrowed) destroy(p.future);
-    if (p.result >= 0) {
-      const ir::FrameObject& r = fn_.objects[p.result];
-      out_ += "bcsc::detail::emplace_result(" + r.name + ", bcsc_poll);\n";
-    }
-    out_ += "}\n";
+    auto atAwait = [&](const std::string& code) {
+      line(p.line);
+      out_ += code + "\n";
+    };
+    atAwait("bcsc_resume_" + k + ": {");
+    atAwait("auto bcsc_poll = bcsc::detail::poll_awaited(" + p.futureAccess + ", bcsc_cx);");
+    atAwait("if (bcsc_poll.is_pending()) {");
+    atAwait("bcsc_state = " + k + ";");
+    atAwait("return bcsc::pending;");
+    atAwait("}");
+    if (!p.futureIsBorrowed) atAwait(fn_.objects[p.future].name + ".destroy();");
+    if (p.result >= 0) atAwait("bcsc::detail::emplace_result(" + fn_.objects[p.result].name + ", bcsc_poll);");
+    atAwait("}");
   }
 
   // A return first leaves every C++ scope (a goto to the end of poll(), so
