@@ -708,7 +708,7 @@ class IRBuilder {
       if (!printed)
         unsupported(var->getLocation(), "'" + var->getNameAsString() + "' lives across a co_await, but its type "
                                         "cannot be named in the frame: " + why);
-      if (kind == ObjectKind::Reference && !stored->isDependentType()) return *types_.print(context_.getPointerType(stored));
+      if (kind == ObjectKind::Reference && !stored->isDependentType()) return printPointerTo(stored);
       spelled = *printed;
     } else {
       const clang::Expr* init = var->getInit();
@@ -729,11 +729,18 @@ class IRBuilder {
     return spelled + "*";
   }
 
+  // A pointer to a printable type: arrays and functions need the
+  // declarator form (`int (*)[4]`); otherwise the pointee's own spelling.
+  std::string printPointerTo(clang::QualType pointee) {
+    if (pointee->isArrayType() || pointee->isFunctionType())
+      return context_.getPointerType(pointee).getAsString(context_.getPrintingPolicy());
+    return *types_.print(pointee) + " *";
+  }
+
   // The type of a pointer to the object an expression designates.
   std::string spellPointerToReferent(const clang::Expr* e) {
     clang::QualType type = e->getType();
-    if (types_.printable(type))
-      if (std::optional<std::string> printed = types_.print(context_.getPointerType(type))) return *printed;
+    if (types_.printable(type) && types_.print(type)) return printPointerTo(type);
     return pointerTo(spellExprType(e, true));
   }
 
@@ -795,7 +802,11 @@ class IRBuilder {
     }
     std::string value = linearize(init, out);
     bool braced = isa<clang::InitListExpr>(init->IgnoreImplicit()) || (!value.empty() && value.front() == '{');
-    if (var->getType()->isArrayType()) return braced ? "{" + value + "}" : "{" + value + "}";
+    if (var->getType()->isArrayType()) {
+      // An array copied from an array (structured bindings): element-wise.
+      if (isa<clang::ArrayInitLoopExpr>(init->IgnoreImplicit())) return "(bcsc::detail::box_of(" + value + "))";
+      return "{" + value + "}";
+    }
     return braced ? value : "(" + value + ")";
   }
 
@@ -933,6 +944,10 @@ class IRBuilder {
     ir::Stmt scope = makeStmt(StmtKind::Block, {}, line);
     scopes_.push_back({});
     const clang::Expr* rangeInit = s->getRangeInit();
+    // A temporary range bound to the hidden `auto&&` is kept itself.
+    const clang::Expr* inner = rangeInit;
+    if (const auto* cleanups = dyn_cast<clang::ExprWithCleanups>(inner)) inner = cleanups->getSubExpr();
+    if (const auto* m = dyn_cast<clang::MaterializeTemporaryExpr>(inner)) rangeInit = m->getSubExpr();
     // The range: a reference to it, or the temporary itself when it is a prvalue.
     std::string rangeAccess;
     {
@@ -1589,7 +1604,7 @@ std::vector<AsyncCall> asyncCallsIn(const clang::FunctionDecl* fn) {
       }
     for (const clang::Stmt* child : s->children()) visit(child);
   };
-  visit(fn->getBody());
+  visit(userBody(fn));
   return calls;
 }
 
@@ -1608,6 +1623,7 @@ bool checkCallGraph(const std::vector<const clang::FunctionDecl*>& asyncFunction
     if (fn->doesThisDeclarationHaveABody()) graph[canonical(fn)] = asyncCallsIn(fn);
 
   bool ok = true;
+  std::set<unsigned> reported;  // one diagnostic per call site
   // Recursion: a cycle through awaits means a frame that contains itself.
   for (const auto& [fn, calls] : graph) {
     for (const AsyncCall& call : calls) {
@@ -1623,7 +1639,7 @@ bool checkCallGraph(const std::vector<const clang::FunctionDecl*>& asyncFunction
         if (it != graph.end())
           for (const AsyncCall& c : it->second) path.push_back(canonical(c.callee));
       }
-      if (cycle) {
+      if (cycle && reported.insert(call.loc.getRawEncoding()).second) {
         reporter.error(call.loc, "recursion in an async function: '" + call.callee->getNameAsString() +
                                      "' would contain its own frame, which would be infinitely large");
         reporter.note(call.loc, "bcsc frames have a size known at compile time (like rustc's E0733); give the "

@@ -26,6 +26,12 @@ const clang::CompoundStmt* userBody(const clang::FunctionDecl* fn) {
 
 std::vector<const clang::Stmt*> writtenChildren(const clang::Stmt* s) {
   std::vector<const clang::Stmt*> out;
+  // An opaque value stands for an expression the user wrote (an array
+  // copied by a structured binding, a ?: operand): that is its child.
+  if (const auto* opaque = dyn_cast<clang::OpaqueValueExpr>(s)) {
+    if (opaque->getSourceExpr()) out.push_back(opaque->getSourceExpr());
+    return out;
+  }
   if (isAwait(s)) {
     out.push_back(awaitOperand(llvm::cast<clang::Expr>(s)));
     return out;

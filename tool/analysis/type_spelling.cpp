@@ -100,7 +100,7 @@ std::optional<std::string> TypeSpeller::print(clang::QualType type, std::string*
   std::string printed = clang::TypeName::getFullyQualifiedName(type, context_, policy_, /*WithGlobalNsPrefix=*/false);
   // Sugar from the fallback runtime's internals (e.g. an awaiter's typedef)
   // does not exist in lowered code: name the type itself.
-  if (s.substituted || printed.find("bcsc::detail::") != std::string::npos) {
+  if (s.substituted || s.anyAuto || printed.find("bcsc::detail::") != std::string::npos) {
     clang::PrintingPolicy qualified = policy_;
     qualified.FullyQualifiedName = true;
     qualified.PrintCanonicalTypes = true;

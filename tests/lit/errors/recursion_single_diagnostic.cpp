@@ -2,8 +2,6 @@
 // RUN: not %bcsc lower %s -o %t.cpp -- %flags 2>&1 | FileCheck %s
 // RUN: not test -e %t.cpp
 // A recursive call is reported once (not once per analysis pass).
-// XFAIL: *
-// BUG: the recursion error and its note are printed 4 times for one call site
 #include "harness.hpp"
 
 [[bcsc::async]] bcsc::task<int> countdown(int n) {

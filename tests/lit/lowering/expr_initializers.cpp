@@ -16,8 +16,8 @@ static int note(int v) {
 }
 
 // CHECK-LABEL: struct bcsc_frame_init {
-// CHECK: bcsc::detail::slot<point> p_{{[0-9]+}}; // local p
-// CHECK: bcsc::detail::slot<int[3]> arr_{{[0-9]+}}; // local arr
+// CHECK-DAG: bcsc::detail::slot<point> p_{{[0-9]+}}; // local p
+// CHECK-DAG: bcsc::detail::slot<int[3]> arr_{{[0-9]+}}; // local arr
 // CHECK: bcsc_frame_init init()
 [[bcsc::async]] bcsc::task<int> init() {
   point p{note(1), co_await tick(note(2)), note(3)};

@@ -35,10 +35,10 @@ __attribute__((noinline)) static void use(void* p) { asm volatile("" ::"r"(p) : 
 // CHECK: bcsc::detail::slot<int> total_{{[0-9]+}}; // local total
 // CHECK-NEXT: union {
 // CHECK-NEXT: struct {
-// CHECK-NEXT: bcsc::detail::slot<char[256]> a_{{[0-9]+}}; // local a
+// CHECK: bcsc::detail::slot<char[256]> a_{{[0-9]+}}; // local a
 // CHECK: } s{{[0-9]+}};
 // CHECK-NEXT: struct {
-// CHECK-NEXT: bcsc::detail::slot<char[256]> b_{{[0-9]+}}; // local b
+// CHECK: bcsc::detail::slot<char[256]> b_{{[0-9]+}}; // local b
 // CHECK: } s{{[0-9]+}};
 // CHECK-NEXT: } u0;
 [[bcsc::async]] bcsc::task<int> two_phases() {

@@ -3,8 +3,6 @@
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // Structured bindings of join's result tuple, used after a later co_await;
 // a void child contributes a bcsc::unit.
-// XFAIL: *
-// BUG: the hidden binding object for `auto [a, b, u] = co_await bcsc::join(...)` is typed `std::T`: lowered file does not compile
 #include "harness.hpp"
 
 [[bcsc::async]] bcsc::task<int> worker(int id) {

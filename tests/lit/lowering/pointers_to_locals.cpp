@@ -13,9 +13,9 @@
 
 // A reference local lives in the frame as a pointer.
 // CHECK-LABEL: struct bcsc_frame_refs {
-// CHECK: bcsc::detail::slot<int> value_{{[0-9]+}}; // local value
-// CHECK: bcsc::detail::slot<int *> p_{{[0-9]+}};
-// CHECK: bcsc::detail::slot<int *> r_{{[0-9]+}}; // reference r
+// CHECK-DAG: bcsc::detail::slot<int> value_{{[0-9]+}}; // local value
+// CHECK-DAG: bcsc::detail::slot<int *> p_{{[0-9]+}};
+// CHECK-DAG: bcsc::detail::slot<int *> r_{{[0-9]+}}; // reference r
 // CHECK: bcsc_frame_refs refs()
 [[bcsc::async]] bcsc::task<int> refs() {
   int value = 1;

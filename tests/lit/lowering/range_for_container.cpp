@@ -22,10 +22,10 @@ struct countdown_range {
 // CHECK-LABEL: struct bcsc_frame_walk {
 // CHECK: bcsc::detail::range_begin(
 // CHECK: bcsc::detail::range_end(
-// CHECK: bcsc::detail::slot<std::array<int, 3>> arr_{{[0-9]+}}; // local arr
-// CHECK: bcsc::detail::slot<std::array<int, 3> *>
-// CHECK: bcsc::detail::slot<int *> x_{{[0-9]+}}; // reference x
-// CHECK: bcsc::detail::slot<countdown_range *>
+// CHECK-DAG: bcsc::detail::slot<std::array<int, 3>> arr_{{[0-9]+}}; // local arr
+// CHECK-DAG: bcsc::detail::slot<std::array<int, 3> *>
+// CHECK-DAG: bcsc::detail::slot<int *> x_{{[0-9]+}}; // reference x
+// CHECK-DAG: bcsc::detail::slot<countdown_range *>
 // CHECK: bcsc_frame_walk walk()
 [[bcsc::async]] bcsc::task<int> walk() {
   std::array<int, 3> arr{10, 20, 30};

@@ -12,9 +12,9 @@ struct record {
 };
 
 // CHECK-LABEL: struct bcsc_frame_bind {
-// CHECK: bcsc::detail::slot<record> rec_{{[0-9]+}}; // local rec
-// CHECK: bcsc::detail::slot<record> {{[a-z_0-9]+}};
-// CHECK: bcsc::detail::slot<record *> {{[a-z_0-9]+}};
+// CHECK-DAG: bcsc::detail::slot<record> rec_{{[0-9]+}}; // local rec
+// CHECK-DAG: bcsc::detail::slot<record> {{[a-z_0-9]+}};
+// CHECK-DAG: bcsc::detail::slot<record *> {{[a-z_0-9]+}};
 // CHECK: bcsc_frame_bind bind(int k)
 [[bcsc::async]] bcsc::task<int> bind(int k) {
   record rec{k, Tracer(k)};

@@ -2,8 +2,6 @@
 // RUN: grep -v '^ *//' %t.cpp | FileCheck %s
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // Structured binding (by copy) of a frame-local array alive across co_await.
-// XFAIL: *
-// BUG: the array copy is emitted as `array_box<int[2]>{arr}` with `arr` not rewritten to the frame slot: "use of undeclared identifier 'arr'"
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_f {

@@ -2,8 +2,6 @@
 // RUN: grep -v '^ *//' %t.cpp | FileCheck %s
 // RUN: %differential %s %t.cpp | FileCheck %s --check-prefix=OUT
 // Structured bindings of the result of co_await, alive across a later one.
-// XFAIL: *
-// BUG: the hidden binding object is typed `T` (the template parameter of the fallback awaiter): `slot<T> binding_0` does not compile
 #include "harness.hpp"
 
 struct point {

@@ -6,8 +6,10 @@
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_f {
-// CHECK: a_{{[0-9]+}}.destroy();
-// CHECK-NEXT: bcsc_state = {{[0-9]+}};
+// CHECK: bcsc_return_0:
+// CHECK-NEXT: a_{{[0-9]+}}.destroy();
+// CHECK-NEXT: goto bcsc_complete;
+// CHECK: bcsc_state = {{[0-9]+}};
 // CHECK-NEXT: return bcsc::ready();
 [[bcsc::async]] bcsc::task<void> f() {
   Tracer a(1);
