@@ -42,6 +42,17 @@ struct array_box<T[N]> {
   T elements[N];
 };
 
+// An array_box holding a copy of each element of `a`, as a structured
+// binding copies an array.
+template <class T, std::size_t N, std::size_t... I>
+constexpr array_box<std::remove_cv_t<T>[N]> box_of(T (&a)[N], std::index_sequence<I...>) {
+  return array_box<std::remove_cv_t<T>[N]>{{a[I]...}};
+}
+template <class T, std::size_t N>
+constexpr array_box<std::remove_cv_t<T>[N]> box_of(T (&a)[N]) {
+  return box_of(a, std::make_index_sequence<N>{});
+}
+
 template <class T, std::size_t N>
 struct slot<T[N]> {
   using array_type = T[N];
