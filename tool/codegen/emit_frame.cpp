@@ -240,37 +240,103 @@ class Emitter {
         return;
       case StmtKind::Loop:
         line(s.line);
-        out_ += "for (;;) {\n";
-        emitList(s.elseChildren);
-        emitList(s.children);
-        if (continued_.count(s.index)) out_ += "bcsc_continue_" + std::to_string(s.index) + ":;\n";
-        emitList(s.latch);
-        out_ += "}\n";
+        emitLoop(s);
         return;
       case StmtKind::Switch:
         line(s.line);
-        out_ += "switch (" + s.text + ") {\n";
-        emitList(s.children);
-        out_ += "}\n";
+        emitSwitch(s);
         return;
       case StmtKind::Label:
         out_ += s.text + "\n";
         return;
       case StmtKind::Break:
-        out_ += "{\n";
-        for (unsigned id : s.cleanup) destroy(id);
-        out_ += "break;\n}\n";
+        emitJump(s, /*isBreak=*/true);
         return;
       case StmtKind::Continue:
-        out_ += "{\n";
-        for (unsigned id : s.cleanup) destroy(id);
-        out_ += "goto bcsc_continue_" + std::to_string(s.index) + ";\n}\n";
+        emitJump(s, /*isBreak=*/false);
         return;
       case StmtKind::Return:
         line(s.line);
         emitReturn(s);
         return;
     }
+  }
+
+  // A break or continue that leaves scopes with frame objects first leaves
+  // the C++ scopes (a goto to a tail just outside them, so their ordinary
+  // locals die), then the tail destroys the frame objects: those locals
+  // were declared after them.
+  struct Tail {
+    std::string label;
+    std::vector<unsigned> cleanup;
+  };
+  struct Breakable {
+    bool isLoop;
+    unsigned loop;
+    std::vector<Tail> breaks;
+    std::vector<Tail> continues;
+  };
+
+  void emitJump(const ir::Stmt& s, bool isBreak) {
+    std::string plain = isBreak ? "break;" : "goto bcsc_continue_" + std::to_string(s.index) + ";";
+    if (s.cleanup.empty() || breakables_.empty()) {
+      out_ += plain + "\n";
+      return;
+    }
+    Breakable* target = &breakables_.back();
+    if (!isBreak)
+      for (auto it = breakables_.rbegin(); it != breakables_.rend(); ++it)
+        if (it->isLoop && it->loop == s.index) {
+          target = &*it;
+          break;
+        }
+    std::string label = "bcsc_jump_" + std::to_string(++jumpCounter_);
+    (isBreak ? target->breaks : target->continues).push_back({label, s.cleanup});
+    out_ += "goto " + label + ";\n";
+  }
+
+  void emitTails(const std::vector<Tail>& tails, const std::string& then) {
+    for (const Tail& tail : tails) {
+      out_ += tail.label + ":\n";
+      for (unsigned id : tail.cleanup) destroy(id);
+      out_ += then + "\n";
+    }
+  }
+
+  void emitLoop(const ir::Stmt& s) {
+    std::string next = "bcsc_continue_" + std::to_string(s.index);
+    breakables_.push_back({true, s.index, {}, {}});
+    out_ += "for (;;) {\n";
+    emitList(s.elseChildren);
+    emitList(s.children);
+    std::vector<Tail> continues = breakables_.back().continues;
+    if (!continues.empty()) {
+      out_ += "goto " + next + ";\n";
+      emitTails(continues, "goto " + next + ";");
+    }
+    if (continued_.count(s.index) || !continues.empty()) out_ += next + ":;\n";
+    emitList(s.latch);
+    std::vector<Tail> breaks = breakables_.back().breaks;
+    breakables_.pop_back();
+    if (!breaks.empty()) {
+      out_ += "continue;\n";
+      emitTails(breaks, "break;");
+    }
+    out_ += "}\n";
+  }
+
+  void emitSwitch(const ir::Stmt& s) {
+    breakables_.push_back({false, 0, {}, {}});
+    out_ += "switch (" + s.text + ") {\n";
+    emitList(s.children);
+    out_ += "}\n";
+    std::vector<Tail> breaks = breakables_.back().breaks;
+    breakables_.pop_back();
+    if (breaks.empty()) return;
+    std::string end = "bcsc_switch_end_" + std::to_string(++jumpCounter_);
+    out_ += "goto " + end + ";\n";
+    emitTails(breaks, "goto " + end + ";");
+    out_ += end + ":;\n";
   }
 
   void emitBranch(const std::vector<ir::Stmt>& list) {
@@ -366,6 +432,8 @@ class Emitter {
   unsigned done_;
   std::set<unsigned> continued_;
   std::vector<std::vector<unsigned>> returns_;  // frame objects each return destroys after leaving its scopes
+  std::vector<Breakable> breakables_;           // enclosing loops and switches while emitting
+  unsigned jumpCounter_ = 0;
   std::string out_;
 };
 
