@@ -32,8 +32,8 @@ constexpr bool under_tsan = false;
 constexpr bool under_tsan = false;
 #endif
 
-// Iterations per test: ~1.6 million ping-pong hand-offs plus 0.8 million
-// contended wakes in total in a normal build.
+// Iterations per test: 300k + 400k ping-pong hand-offs, 2 x 150k executor
+// hand-offs and contended wakes, over a million in all in a normal build.
 // TSan slows the spinning hand-offs down 20-50x; keep each test well under
 // ten seconds there while still running ~100k iterations.
 constexpr std::uint64_t scaled(std::uint64_t n, std::uint64_t tsan_divisor = 5) {
@@ -107,7 +107,7 @@ TEST(Stress, BlockOnWakeFromAnotherThreadRacingPollLosesNothing) {
 }
 
 TEST(Stress, BlockOnWithSpinHookRacingPollLosesNothing) {
-  const std::uint64_t target = scaled(1000000, 20);
+  const std::uint64_t target = scaled(400000, 8);
   pingpong pp;
   std::thread producer([&] { produce(pp, target); });
   std::uint64_t polls = bcsc::block_on(consumer{&pp, target}, bcsc::spin_idle_hook::instance());
