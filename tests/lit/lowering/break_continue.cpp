@@ -6,16 +6,20 @@
 #include "harness.hpp"
 
 // CHECK-LABEL: struct bcsc_frame_filter {
-// The loop becomes for (;;); `continue` jumps to the increment after
-// destroying v and t; `break` destroys them too.
+// The loop becomes for (;;); `continue` and `break` leave the body's C++
+// scopes to tails that destroy v and t, then go on to the increment or out.
 // CHECK: for (;;) {
-// CHECK: v_{{[0-9]+}}.destroy();
+// CHECK: goto bcsc_jump_{{[0-9]+}};
+// CHECK: bcsc_jump_{{[0-9]+}}:
+// CHECK-NEXT: v_{{[0-9]+}}.destroy();
 // CHECK-NEXT: t_{{[0-9]+}}.destroy();
 // CHECK-NEXT: goto bcsc_continue_1;
-// CHECK: v_{{[0-9]+}}.destroy();
+// CHECK-NEXT: bcsc_continue_1:;
+// CHECK: continue;
+// CHECK-NEXT: bcsc_jump_{{[0-9]+}}:
+// CHECK-NEXT: v_{{[0-9]+}}.destroy();
 // CHECK-NEXT: t_{{[0-9]+}}.destroy();
 // CHECK-NEXT: break;
-// CHECK: bcsc_continue_1:;
 // CHECK: bcsc::detail::slot<Tracer> t_{{[0-9]+}}; // local t
 // CHECK: bcsc_frame_filter filter(int n)
 [[bcsc::async]] bcsc::task<int> filter(int n) {
