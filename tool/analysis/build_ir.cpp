@@ -1317,11 +1317,17 @@ class IRBuilder {
   // Stores an evaluated operand in the frame; returns text that reads it.
   std::string spill(const clang::Expr* e, const std::string& value, std::vector<ir::Stmt>& out) {
     unsigned line = lineOf(e->getBeginLoc());
-    // A dependent operand's value category is only known per instantiation.
-    if (e->isTypeDependent() || e->isValueDependent())
-      unsupported(e->getBeginLoc(), "in a template, an operand that depends on the template parameters and is "
-                                    "evaluated before a co_await in the same expression is not supported yet; "
-                                    "store it in a variable first");
+    // A type-dependent operand's value category is only known per
+    // instantiation: let the C++ compiler choose pointer or value.
+    if (e->isTypeDependent()) {
+      std::string category = "decltype((" + declvalText(e) + "))";
+      unsigned id = newObject(ObjectKind::Temporary, "spill", "operand", "bcsc::detail::spill_t<" + category + ">",
+                              e->getBeginLoc());
+      out.push_back(objectDeclare(id, line));
+      emitConstruct(out, id, "(bcsc::detail::spill_value<" + category + ">(" + value + "))", line);
+      constructed(id, scopes_.size() - 1);
+      return "bcsc::detail::unspill<" + category + ">(" + fn_ir_.objects[id].name + ")";
+    }
     if (e->getType()->isVoidType()) {
       out.push_back(makeStmt(StmtKind::Code, value + ";", line));
       position_++;

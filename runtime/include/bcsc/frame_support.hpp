@@ -83,6 +83,44 @@ T&& take(slot<T>& s) noexcept {
 }
 inline void take(slot<void>&) noexcept {}
 
+// Spilling an operand whose value category is known only per template
+// instantiation: D is decltype((operand)). A glvalue is kept as a pointer,
+// a prvalue as its value (which must be trivially copyable: a class value
+// would be handed to its consumer with an extra, observable move).
+template <class D>
+struct spill_slot {
+  static_assert(std::is_trivially_copyable_v<D>,
+                "bcsc: in a template, a class-type value evaluated before a co_await in the same expression "
+                "cannot be kept in the frame without an extra move; store it in a variable first");
+  using type = std::remove_cv_t<D>;
+};
+template <class T>
+struct spill_slot<T&> {
+  using type = T*;
+};
+template <class T>
+struct spill_slot<T&&> {
+  using type = T*;
+};
+template <class D>
+using spill_t = typename spill_slot<D>::type;
+
+template <class D, class V>
+constexpr spill_t<D> spill_value(V&& value) {
+  if constexpr (std::is_reference_v<D>)
+    return __builtin_addressof(value);
+  else
+    return static_cast<V&&>(value);
+}
+
+template <class D>
+constexpr D&& unspill(slot<spill_t<D>>& s) noexcept {
+  if constexpr (std::is_reference_v<D>)
+    return static_cast<D&&>(**s);
+  else
+    return static_cast<D&&>(*s);
+}
+
 // The address of a spilled glvalue, whatever its value category.
 template <class T>
 constexpr std::remove_reference_t<T>* address_of(T&& object) noexcept {
