@@ -746,6 +746,7 @@ class IRBuilder {
 
   void installVariableAccessors(const clang::VarDecl* var, const clang::DecompositionDecl* decomposition,
                                 unsigned id) {
+    objectOfVar_[var] = id;
     std::string object = access(id);
     installAccessors(var, object);
     if (!decomposition) return;
@@ -869,11 +870,7 @@ class IRBuilder {
     return var->getNameAsString();
   }
 
-  unsigned varObject(const clang::VarDecl* var) const {
-    for (const ir::FrameObject& o : fn_ir_.objects)
-      if (o.loc == var->getLocation() && o.displayName == var->getNameAsString()) return o.id;
-    return 0;
-  }
+  unsigned varObject(const clang::VarDecl* var) const { return objectOfVar_.lookup(var); }
 
   // Loops become `for (;;)`: the condition is evaluated by steps at the top
   // (or the bottom for do-while); `continue` jumps to a label before the
@@ -1385,10 +1382,10 @@ class IRBuilder {
         if (const auto* var = dyn_cast<clang::VarDecl>(ref->getDecl());
             var && var->hasLocalStorage() && !isa<clang::ParmVarDecl>(var)) {
           std::string type;
-          for (const ir::FrameObject& o : fn_ir_.objects)
-            if (o.loc == var->getLocation() && o.displayName == var->getNameAsString()) {
-              type = o.kind == ObjectKind::Reference ? o.type.substr(0, o.type.size() - 1) : o.type;
-            }
+          if (auto it = objectOfVar_.find(var); it != objectOfVar_.end()) {
+            const ir::FrameObject& o = fn_ir_.objects[it->second];
+            type = o.kind == ObjectKind::Reference ? o.type.substr(0, o.type.size() - 1) : o.type;
+          }
           if (type.empty()) {
             if (!types_.printable(var->getType()))
               unsupported(ref->getLocation(), "cannot determine the type of this expression for the frame; give '" +
@@ -1572,6 +1569,7 @@ class IRBuilder {
   TypeSpeller types_;
   ir::AsyncFunction fn_ir_;
   SuspendPoints suspends_;
+  llvm::DenseMap<const clang::VarDecl*, unsigned> objectOfVar_;  // frame variable -> its object
   std::vector<std::pair<FileSpan, const clang::ValueDecl*>> pendingRefs_;
   std::vector<Substitution> thisSubstitutions_;
   std::vector<Scope> scopes_;
