@@ -1,7 +1,7 @@
 // bcsc::block_on(fut): run one future to completion on the calling thread.
 //
-//   int v = bcsc::block_on(compute(3));      // takes ownership of a temporary
-//   auto f = compute(3); bcsc::block_on(f);  // or polls an lvalue in place
+//   int v = bcsc::block_on(compute(3));      // polls the temporary in place
+//   auto f = compute(3); bcsc::block_on(f);  // or an lvalue, in place too
 //
 // The waker handed to the future sets an atomic "woken" flag and calls
 // idle_hook::notify(); between polls block_on sleeps in idle_hook::wait()
@@ -61,12 +61,11 @@ output_t<F> drive_to_completion(F& fut, idle_hook& hook) noexcept {
 template <class F>
 output_t<F> block_on(F&& fut, idle_hook& hook = default_idle_hook()) noexcept {
   static_assert(is_future_v<F>, "block_on: argument is not a bcsc future");
-  if constexpr (std::is_lvalue_reference_v<F>) {
-    return detail::drive_to_completion(fut, hook);
-  } else {
-    std::remove_cv_t<std::remove_reference_t<F>> owned(std::move(fut));
-    return detail::drive_to_completion(owned, hook);
-  }
+  // Polled where it is, never moved: a temporary argument lives until the
+  // end of the caller's full-expression anyway, and moving an unstarted
+  // lowered frame would move its by-value parameters (an observable move
+  // that the C++20 fallback, which moves a coroutine handle, does not make).
+  return detail::drive_to_completion(fut, hook);
 }
 
 }  // namespace bcsc

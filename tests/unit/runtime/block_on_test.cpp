@@ -1,4 +1,4 @@
-// block_on: completion, ownership, cross-thread wake-up, nesting detection.
+// block_on: completion, in-place polling, cross-thread wake-up, nesting detection.
 #include "test_support.hpp"
 
 #include <bcsc/host/idle.hpp>
@@ -33,6 +33,26 @@ TEST(BlockOn, VoidFuture) {
 TEST(BlockOn, DestroysTheOwnedFutureExactlyOnce) {
   counted::reset();
   bcsc::block_on(countdown<int>{1, 0});
+  EXPECT_EQ(counted::alive(), 0);
+}
+
+// A temporary future is polled where it is: moving an unstarted lowered
+// frame would move its by-value parameters, which C++20 coroutines do not.
+TEST(BlockOn, PollsATemporaryInPlaceWithoutMovingIt) {
+  counted::reset();
+  EXPECT_EQ(bcsc::block_on(countdown<int>{2, 5}), 5);
+  EXPECT_EQ(counted::constructed, 1);
+  EXPECT_EQ(counted::destroyed, 1);
+}
+
+TEST(BlockOn, PollsAnXvalueInPlaceAndLeavesItToItsOwner) {
+  counted::reset();
+  {
+    countdown<int> f{1, 9};
+    EXPECT_EQ(bcsc::block_on(std::move(f)), 9);
+    EXPECT_TRUE(f.done);
+    EXPECT_EQ(counted::constructed, 1);
+  }
   EXPECT_EQ(counted::alive(), 0);
 }
 
