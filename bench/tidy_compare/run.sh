@@ -7,9 +7,10 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bcsc=${1:-$root/build/bin/bcsc}
+if [ ! -x "$bcsc" ]; then echo "run.sh: no bcsc at $bcsc (build it, or pass its path)" >&2; exit 2; fi
 tidy=${CLANG_TIDY:-clang-tidy-19}
 checks='-*,misc-coroutine-hostile-raii,cppcoreguidelines-no-suspend-with-lock,cppcoreguidelines-avoid-reference-coroutine-parameters,cppcoreguidelines-avoid-capturing-lambda-coroutines'
-flags="-std=c++20 -Wno-unknown-attributes -Wno-dangling -Wno-dangling-gsl -I$root/runtime/include -I$root/tests/lit/Inputs -I$here/corpus"
+flags="-std=c++20 -Wno-unknown-attributes -Wno-dangling -Wno-dangling-gsl -I$root/runtime/include -I$root/tests/lit/Inputs -I$root/tests/lit/diagnostics/Inputs"
 declare -A n
 for k in tidy_tp tidy_fp tidy_fn tidy_tn bcsc_tp bcsc_fp bcsc_fn bcsc_tn; do n[$k]=0; done
 printf '%-32s %-6s %-10s %-10s\n' case label clang-tidy bcsc
