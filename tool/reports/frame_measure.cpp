@@ -94,7 +94,14 @@ bool measureFrames(const std::string& loweredCode, const std::vector<const ir::A
       llvm::SmallString<256> path(it->first.getName());
       llvm::sys::fs::make_absolute(path);
       llvm::sys::path::remove_dots(path, true);
-      if (path != options.fileName) options.filesRead->push_back(std::string(path));
+      if (path == options.fileName) continue;
+      bool mapped = false;
+      for (const auto& file : options.mappedFiles) mapped |= path == file.first;
+      // Paths such as <gcc>/../../../../include/c++/12/atomic lose their
+      // meaning without the symlinks they go through: name the real file.
+      llvm::SmallString<256> real;
+      if (!mapped && !llvm::sys::fs::real_path(it->first.getName(), real)) path = real;
+      options.filesRead->push_back(std::string(path));
     }
     std::sort(options.filesRead->begin(), options.filesRead->end());
   }
