@@ -16,7 +16,9 @@
 #
 # For each source (relative paths are relative to the current source dir) one
 # custom command runs
-#   bcsc lower <src> -o <OUTPUT_DIR>/<src>.lowered.cpp --depfile <...>.d --
+#   bcsc lower <src> -o <OUTPUT_DIR>/<src>.lowered.cpp
+#        --export-header <OUTPUT_DIR>/<src name without extension>.bcsc.hpp
+#        --depfile <...>.d --
 #        -I<target's include dirs> -D<target's compile definitions>
 #        -I<bcsc runtime include dir> <EXTRA_ARGS>
 # The include directories and compile definitions come from the target
@@ -29,6 +31,29 @@
 #
 # The generated file replaces the original in the target's sources. It
 # includes <bcsc/frame_support.hpp>: link the target with bcsc::runtime.
+#
+# Separate compilation (docs/separate-compilation.md). An async function
+# declared in a header and defined in one of SOURCES is callable from other
+# files, of this target or of targets that link it. The header includes the
+# export header bcsc writes for the defining source when BCSC_LOWERED is set:
+#   #if BCSC_LOWERED
+#   #include "sensor.bcsc.hpp"      // written by bcsc for sensor.cpp
+#   #else
+#   [[bcsc::async]] bcsc::task<int> read_sensor(int channel);
+#   #endif
+# bcsc_generate adds OUTPUT_DIR to the target's include directories and
+# BCSC_LOWERED=1 to its compile definitions, both PUBLIC (a library's
+# users see the lowered declarations; the include directory is
+# $<BUILD_INTERFACE:...>: install the generated headers yourself if you
+# install the library). Source names must differ without their extension.
+# Lowering a source that exports functions parses its lowered code, with
+# every header it includes: the export headers of other sources must exist
+# by then. Each source's command therefore depends on the export headers
+# of the sources listed before it in the same call: list a source after
+# those whose export headers it includes. Across targets, call
+# bcsc_generate for a library before the targets that link it (after
+# target_link_libraries): their commands then depend on its export headers
+# too.
 # Quoted includes of the original resolve from the original's directory
 # (added to the generated file's include path). As with any custom command,
 # call bcsc_generate in the directory that created the target.
@@ -72,8 +97,25 @@ function(bcsc_generate)
     list(APPEND tool_options --no-line-directives)
   endif()
 
+  # Export headers of bcsc_generate'd libraries the target links (directly,
+  # when bcsc_generate runs): sources here may include them.
+  set(export_headers)
+  get_target_property(linked "${target}" LINK_LIBRARIES)
+  if(linked)
+    foreach(lib IN LISTS linked)
+      if(TARGET "${lib}")
+        get_target_property(lib_headers "${lib}" BCSC_EXPORT_HEADERS)
+        if(lib_headers)
+          list(APPEND export_headers ${lib_headers})
+        endif()
+      endif()
+    endforeach()
+  endif()
+
   set(inputs)
   set(outputs)
+  set(own_headers)
+  set(stems)
   set(touch_output)
   foreach(source IN LISTS arg_SOURCES)
     get_filename_component(input "${source}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
@@ -84,22 +126,30 @@ function(bcsc_generate)
     endif()
     set(output "${out_dir}/${rel}.lowered.cpp")
     set(depfile "${out_dir}/${rel}.d")
+    get_filename_component(stem "${input}" NAME_WLE)
+    if(stem IN_LIST stems)
+      message(FATAL_ERROR "bcsc_generate(TARGET ${target}): two sources named ${stem}.*: their export headers "
+                          "would both be ${out_dir}/${stem}.bcsc.hpp")
+    endif()
+    list(APPEND stems "${stem}")
+    set(header "${out_dir}/${stem}.bcsc.hpp")
     get_filename_component(output_parent "${output}" DIRECTORY)
     file(MAKE_DIRECTORY "${output_parent}")
     file(RELATIVE_PATH shown "${CMAKE_BINARY_DIR}" "${output}")
     if(NOT CMAKE_GENERATOR MATCHES "Ninja")
-      set(touch_output COMMAND "${CMAKE_COMMAND}" -E touch "${output}")
+      set(touch_output COMMAND "${CMAKE_COMMAND}" -E touch "${output}" "${header}")
     endif()
 
     add_custom_command(
-      OUTPUT "${output}"
-      COMMAND bcsc::bcsc lower "${input}" -o "${output}" --depfile "${depfile}" ${tool_options} --
+      OUTPUT "${output}" "${header}"
+      COMMAND bcsc::bcsc lower "${input}" -o "${output}" --export-header "${header}" --depfile "${depfile}"
+              ${tool_options} --
               "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
               "$<$<BOOL:${definitions}>:-D$<JOIN:${definitions},;-D>>"
               "-I$<JOIN:${runtime_includes},;-I>"
               ${arg_EXTRA_ARGS}
       ${touch_output}
-      DEPENDS bcsc::bcsc "${input}"
+      DEPENDS bcsc::bcsc "${input}" ${export_headers}
       DEPFILE "${depfile}"
       COMMENT "Lowering ${source} with bcsc -> ${shown}"
       COMMAND_EXPAND_LISTS
@@ -110,7 +160,15 @@ function(bcsc_generate)
       INCLUDE_DIRECTORIES "${input_dir}")
     list(APPEND inputs "${input}")
     list(APPEND outputs "${output}")
+    list(APPEND own_headers "${header}")
+    list(APPEND export_headers "${header}")  # the next sources may include it
   endforeach()
+
+  # The export headers: found through OUTPUT_DIR, chosen by BCSC_LOWERED,
+  # for the target and for whatever links it.
+  target_include_directories("${target}" PUBLIC "$<BUILD_INTERFACE:${out_dir}>")
+  target_compile_definitions("${target}" PUBLIC BCSC_LOWERED=1)
+  set_property(TARGET "${target}" APPEND PROPERTY BCSC_EXPORT_HEADERS ${own_headers})
 
   # The lowered files replace the originals among the target's sources.
   get_target_property(sources "${target}" SOURCES)
@@ -128,7 +186,7 @@ function(bcsc_generate)
     endforeach()
   endif()
   set_property(TARGET "${target}" PROPERTY SOURCES ${kept})
-  target_sources("${target}" PRIVATE ${outputs})
+  target_sources("${target}" PRIVATE ${outputs} ${own_headers})
 
   if(arg_OUT_VAR)
     set(${arg_OUT_VAR} "${outputs}" PARENT_SCOPE)

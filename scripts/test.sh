@@ -92,7 +92,7 @@ if configure build && cmake --build build -j "$jobs" >"$log_dir/build.log" 2>&1;
   echo "built build/bin/bcsc and the unit tests"
   step "unit tests"
   run_ctest unit build
-  step "lit: lowering, diagnostics, output checks (compiled, run, compared with fallback)"
+  step "lit: lowering, diagnostics, separate compilation, output checks (compiled, run, compared with fallback)"
   run_lit build/tests/lit
 else
   tail -40 "$log_dir/build.log"; broken "build"

@@ -1,10 +1,13 @@
-// Async functions of the consumer, lowered by bcsc_generate. CONSUMER_SCALE
+// Async functions of the consumer, lowered by bcsc_generate. scaled_sum is
+// declared in consumer/tasks.hpp (main.cpp calls it); scaled awaits
+// read_sensor from the sensors library. CONSUMER_SCALE
 // and CONSUMER_NAME come from the target's compile definitions and
 // consumer/config.hpp from its include directories: if they did not reach
 // bcsc, lowering would fail here.
 #include <bcsc/bcsc.hpp>
 
 #include "consumer/config.hpp"
+#include "consumer/sensor.hpp"
 #include "consumer/tasks.hpp"
 
 #ifndef CONSUMER_SCALE
@@ -13,8 +16,9 @@
 
 namespace consumer {
 
+// Its frame embeds the frame of read_sensor, defined in the sensors library.
 [[bcsc::async]] bcsc::task<int> scaled(int i) {
-  int v = co_await countdown{i, 1};
+  int v = co_await read_sensor(i);
   co_return v * CONSUMER_SCALE;
 }
 

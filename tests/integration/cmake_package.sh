@@ -9,8 +9,16 @@
 # prefix) and each generator (Ninja, Unix Makefiles):
 #   <pkg>-<gen>-configure, -build, -run   the consumer builds and runs; its
 #                                         async source was lowered by bcsc
+#   <pkg>-<gen>-separate                  separate compilation: the library
+#                                         `sensors` exports read_sensor (its
+#                                         export header was written), tasks.cpp
+#                                         embeds its frame (the lowering read
+#                                         sensor.bcsc.hpp) and main.cpp runs it
 #   <pkg>-<gen>-header-relowers           touching a header the async source
 #                                         includes lowers it again (depfile)
+#   <pkg>-<gen>-export-relowers           touching the header that declares
+#                                         read_sensor lowers sensor.cpp and
+#                                         tasks.cpp again
 #   <pkg>-<gen>-no-relower                a second build does nothing; touching
 #                                         a header only main.cpp includes
 #                                         rebuilds main.cpp, not the lowering
@@ -86,6 +94,16 @@ consumer() {  # consumer NAME GENERATOR PACKAGE-ARGS...
   else
     cat "$dir.run.log"; fail "$name-run"
   fi
+  # Separate compilation: async functions called from other files and targets.
+  if grep -q "Lowering sensor.cpp" "$dir.build.log" &&
+     grep -q "bcsc_frame_read_sensor_[0-9a-f]* read_sensor(int channel);" "$dir/bcsc/sensors/sensor.bcsc.hpp" &&
+     grep -q "bcsc_frame_scaled_sum_[0-9a-f]* scaled_sum(int n);" "$dir/bcsc/consumer/tasks.bcsc.hpp" &&
+     grep -q "bcsc/sensors/sensor.bcsc.hpp" "$dir/bcsc/consumer/tasks.cpp.d" &&
+     grep -qx "block_on(scaled_sum(10)) = 138" "$dir.run.log" && grep -qx "read_sensor(5) = 5" "$dir.run.log"; then
+    pass "$name-separate"
+  else
+    cat "$dir.run.log"; fail "$name-separate"
+  fi
   # Depfile: a header the async source includes.
   touch "$src/include/consumer/config.hpp"
   cmake --build "$dir" -j "$jobs" >"$dir.touch-header.log" 2>&1
@@ -93,6 +111,16 @@ consumer() {  # consumer NAME GENERATOR PACKAGE-ARGS...
     pass "$name-header-relowers"
   else
     cat "$dir.touch-header.log"; fail "$name-header-relowers"
+  fi
+  # The header that declares the exported read_sensor: its definer and its
+  # awaiter are lowered again.
+  touch "$src/include/consumer/sensor.hpp"
+  cmake --build "$dir" -j "$jobs" >"$dir.touch-export.log" 2>&1
+  if grep -q "Lowering sensor.cpp" "$dir.touch-export.log" && grep -q "Lowering tasks.cpp" "$dir.touch-export.log" &&
+     "$dir/consumer" >/dev/null 2>&1; then
+    pass "$name-export-relowers"
+  else
+    cat "$dir.touch-export.log"; fail "$name-export-relowers"
   fi
   # Nothing to do now; then a header the async source does not include.
   cmake --build "$dir" -j "$jobs" >"$dir.again.log" 2>&1

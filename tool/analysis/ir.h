@@ -119,6 +119,14 @@ struct AsyncFunction {
   std::string classType;            // "Motor" or "Box<T>"
   std::string classTemplateHeader;  // "template <class T>" of an enclosing class template
   std::string scope;                // qualified name of the enclosing namespace or class, or empty
+  // Separate compilation: a function declared in an included header and
+  // defined in this file is exported. It returns the opaque class
+  // `exportedFrame` (declared in the export header, same size and alignment
+  // as the real frame); `frameName` is then the real frame, which lives in
+  // the opaque class's storage.
+  bool exported = false;
+  std::string exportedFrame;
+  std::string exportHeader;  // the export header's file name, for the static_assert message
   std::string file;            // absolute path of the source, for #line
   unsigned beginOffset = 0;    // the definition's span in the main file
   unsigned endOffset = 0;

@@ -41,7 +41,12 @@ class Emitter {
     emitDestroy();
     out_ += "};\n";
     emitStaticMembers();
-    emitWrapper();
+    if (fn_.exported) {
+      emitExportedMembers();
+      emitExportedWrapper();
+    } else {
+      emitWrapper();
+    }
     return out_;
   }
 
@@ -146,6 +151,41 @@ class Emitter {
       out_ += fn_.qualifiers + self() + " " + fn_.name + "(" + fn_.paramList + ") {\n";
     }
     out_ += "  return " + self() + "(" + args + ");\n}\n";
+  }
+
+  // ---- separate compilation --------------------------------------------------
+  // The opaque class of the export header holds the real frame in its
+  // storage; its members, declared there, are defined here by forwarding.
+  // The static_assert catches an export header that does not match this
+  // translation unit (stale, or generated with other flags). The tool
+  // itself measures the real frame before it knows the figures, with
+  // __BCSC_MEASURING__ defined.
+  void emitExportedMembers() {
+    const std::string& opaque = fn_.exportedFrame;
+    const std::string& real = fn_.frameName;
+    std::string at = "std::launder(reinterpret_cast<" + real + "*>(bcsc_storage))";
+    out_ += "#ifndef __BCSC_MEASURING__\n";
+    out_ += "static_assert(sizeof(" + real + ") == " + opaque + "::frame_size && alignof(" + real + ") == " + opaque +
+            "::frame_align, \"bcsc: the frame of '" + fn_.name + "' does not match its declaration in " +
+            fn_.exportHeader + " (stale or generated with other flags); lower this file again\");\n";
+    out_ += "#endif\n";
+    out_ += opaque + "::" + opaque + "(" + opaque + "&& bcsc_other) {\n  ::new (static_cast<void*>(bcsc_storage)) " +
+            real + "(static_cast<" + real + "&&>(*std::launder(reinterpret_cast<" + real +
+            "*>(bcsc_other.bcsc_storage))));\n}\n";
+    out_ += opaque + "::~" + opaque + "() { " + at + "->~" + real + "(); }\n";
+    out_ += "bcsc::poll_result<" + fn_.outputType + "> " + opaque + "::poll(bcsc::context& bcsc_cx) {\n  return " + at +
+            "->poll(bcsc_cx);\n}\n";
+  }
+
+  // The wrapper returns the opaque class, constructing the real frame in
+  // its storage (guaranteed copy elision: no move).
+  void emitExportedWrapper() {
+    line(fn_.line);
+    std::string args;
+    for (const ir::Param& p : fn_.params) args += (args.empty() ? "" : ", ") + forwardCast(p, p.name);
+    out_ += fn_.exportedFrame + " " + fn_.name + "(" + fn_.paramList + ") {\n";
+    out_ += "  return " + fn_.exportedFrame + "(bcsc::detail::frame_init, [&](void* bcsc_at) { ::new (bcsc_at) " +
+            fn_.frameName + "(" + args + "); });\n}\n";
   }
 
   // ---- poll ----------------------------------------------------------------
@@ -446,8 +486,9 @@ std::string emitFunction(const ir::AsyncFunction& fn, const layout::FrameLayout&
 
 std::string emitDeclaration(const ir::AsyncFunction& fn) {
   std::string tmpl = fn.templateHeader.empty() ? "" : fn.templateHeader + " ";
-  std::string out = tmpl + "struct " + fn.frameName + ";\n";
-  out += tmpl + (fn.isStaticMethod ? "static " : fn.qualifiers) + fn.frameName + fn.templateArgs + " " + fn.name +
+  const std::string& frame = fn.exported ? fn.exportedFrame : fn.frameName;
+  std::string out = tmpl + "struct " + frame + ";\n";
+  out += tmpl + (fn.isStaticMethod ? "static " : fn.qualifiers) + frame + fn.templateArgs + " " + fn.name +
          "(" + fn.paramList + ")" + (fn.isConstMethod ? " const" : "") + ";";
   return out;
 }

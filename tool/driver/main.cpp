@@ -1,6 +1,6 @@
 // bcsc: borrow-checked structured concurrency.
 //
-//   bcsc lower IN.cpp... (-o OUT.cpp | --out-dir DIR) [-p BUILD] [-- FLAGS]
+//   bcsc lower IN.cpp... (-o OUT.cpp | --out-dir DIR) [--export-header H] [-p BUILD] [-- FLAGS]
 //   bcsc check IN.cpp... [-p BUILD] [-- FLAGS]
 //   bcsc layout IN.cpp... [--json] [-- FLAGS]
 //   bcsc graph IN.cpp... [-o OUT.dot] [-- FLAGS]
@@ -8,9 +8,15 @@
 // `lower` checks and then lowers every [[bcsc::async]] function of each
 // input into a fixed-size state machine. On any error nothing is written
 // and the exit status is 1. `check` runs only the borrow checks.
+//
+// Separate compilation: an async function defined in the input and declared
+// in a header it includes is exported; --export-header writes the header
+// that declares its frame (an opaque class of the real frame's size and
+// alignment, measured from the lowered code) for the other files.
 #include "driver/pipeline.h"
 
 #include "checks/checks.h"
+#include "codegen/export_header.h"
 #include "codegen/output_file.h"
 #include "reports/frame_measure.h"
 #include "reports/layout_report.h"
@@ -19,10 +25,12 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -36,6 +44,11 @@ llvm::cl::opt<std::string> outputDir("out-dir", llvm::cl::desc("Output directory
 llvm::cl::opt<std::string> depfile("depfile",
                                     llvm::cl::desc("Write a Makefile-style depfile listing every file read"),
                                     llvm::cl::value_desc("file"), llvm::cl::cat(category));
+llvm::cl::opt<std::string> exportHeaderFile(
+    "export-header",
+    llvm::cl::desc("Write the frames of the exported async functions (declared in an included header, defined "
+                   "in the input) to this header (one input)"),
+    llvm::cl::value_desc("file"), llvm::cl::cat(category));
 llvm::cl::opt<bool> json("json", llvm::cl::desc("bcsc layout: print JSON"), llvm::cl::cat(category));
 llvm::cl::opt<bool> noLineDirectives("no-line-directives",
                                      llvm::cl::desc("Do not emit #line directives (for reading the output)"),
@@ -43,10 +56,20 @@ llvm::cl::opt<bool> noLineDirectives("no-line-directives",
 
 bool write(const std::string& path, const std::string& text);
 
+std::string absolute(llvm::StringRef path) {
+  llvm::SmallString<256> abs(path);
+  llvm::sys::fs::make_absolute(abs);
+  llvm::sys::path::remove_dots(abs, true);
+  return std::string(abs);
+}
+
+std::string exportHeaderPath() { return exportHeaderFile.empty() ? std::string() : absolute(exportHeaderFile); }
+
 int usage() {
-  llvm::errs() << "usage: bcsc lower IN.cpp... (-o OUT.cpp | --out-dir DIR) [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
+  llvm::errs() << "usage: bcsc lower IN.cpp... (-o OUT.cpp | --out-dir DIR) [--export-header H.hpp] [-p BUILD_DIR] "
+                  "[-- CLANG_FLAGS]\n"
                   "       bcsc check IN.cpp... [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
-                  "       bcsc layout IN.cpp... [--json] [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
+                  "       bcsc layout IN.cpp... [--json] [--export-header H.hpp] [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
                   "       bcsc graph IN.cpp... [-o OUT.dot] [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
                   "run 'bcsc lower --help' for the options\n";
   return 2;
@@ -63,8 +86,10 @@ std::optional<std::vector<bcsc::driver::LoweredUnit>> lowerInMemory(clang::tooli
   clang::tooling::ClangTool tool(options.getCompilations(), options.getSourcePathList());
   addExtraArguments(tool);
   std::vector<bcsc::driver::LoweredUnit> units;
+  bcsc::driver::PipelineOptions pipeline;
+  pipeline.exportHeader = exportHeaderPath();
   auto factory = bcsc::driver::makeLoweringFactory(
-      bcsc::driver::PipelineOptions{}, [&](bcsc::driver::LoweredUnit& unit) { units.push_back(std::move(unit)); });
+      pipeline, [&](bcsc::driver::LoweredUnit& unit) { units.push_back(std::move(unit)); });
   if (tool.run(factory.get()) != 0 || units.size() != options.getSourcePathList().size()) return std::nullopt;
   return units;
 }
@@ -92,15 +117,94 @@ std::vector<const bcsc::ir::AsyncFunction*> functionsOf(const bcsc::driver::Lowe
   return out;
 }
 
+// Separate compilation: measures the real frames of the unit's exported
+// functions and renders its export header with the figures (`header`).
+// The lowered code includes that header (through the user's header), so it
+// is parsed with the header being generated mapped in memory, and with
+// __BCSC_MEASURING__ (which turns off the static_asserts that check the
+// figures). A frame that embeds another exported frame of the same file
+// needs the other's figures first, so this repeats until the figures
+// settle: at most once per exported frame, as a frame embeds only frames
+// defined before it. The files the measuring parse read (other files'
+// export headers, for a frame that embeds theirs) join the unit's
+// dependencies. `measure` gets the options for measuring the unit again.
+bool finishExports(clang::tooling::CommonOptionsParser& options, bcsc::driver::LoweredUnit& unit,
+                   const std::string& headerPath, std::string& header, std::vector<std::string>& measureArgs,
+                   bcsc::reports::MeasureOptions& measure) {
+  std::vector<bcsc::codegen::ExportedFrame>& frames = unit.exports;
+  header = bcsc::codegen::exportHeader(unit.sourcePath, frames);
+  measureArgs = loweredCompileArgs(options, unit.sourcePath);
+  if (frames.empty()) return true;
+  measureArgs.push_back("-D__BCSC_MEASURING__=1");
+  std::vector<const bcsc::ir::AsyncFunction*> real;
+  for (const auto& f : unit.functions)
+    if (f.ir.exported) real.push_back(&f.ir);
+  measure.fileName = unit.sourcePath;
+  for (size_t pass = 0; pass <= frames.size(); ++pass) {
+    std::vector<bcsc::reports::MeasuredFrame> measured;
+    std::vector<std::string> files;
+    std::string error;
+    measure.mappedFiles = {{headerPath, header}};
+    measure.filesRead = &files;
+    bool ok = bcsc::reports::measureFrames(unit.output, real, measureArgs, measured, error, measure);
+    measure.filesRead = nullptr;
+    if (std::find(files.begin(), files.end(), headerPath) == files.end()) {
+      llvm::errs() << unit.sourcePath << ": error: the lowered code does not include the export header "
+                   << headerPath << ", which declares the frames of the functions it exports ("
+                   << frames.front().function << "...): include it from the header that declares them when "
+                   << "BCSC_LOWERED is set, with its directory on the include path (see "
+                   << "docs/separate-compilation.md)";
+      if (!ok) llvm::errs() << "; measuring stopped at: " << error;
+      llvm::errs() << "\n";
+      return false;
+    }
+    if (!ok) {
+      llvm::errs() << unit.sourcePath << ": error: cannot measure the exported frames: " << error << "\n";
+      return false;
+    }
+    bool changed = false;
+    for (size_t i = 0; i < frames.size(); ++i) {
+      if (!measured[i].measured) {
+        llvm::errs() << unit.sourcePath << ": error: cannot measure the frame of " << frames[i].function << "\n";
+        return false;
+      }
+      if (measured[i].size != frames[i].size || measured[i].align != frames[i].align) changed = true;
+      frames[i].size = measured[i].size;
+      frames[i].align = measured[i].align;
+    }
+    for (const std::string& file : files)
+      if (file != headerPath &&
+          std::find(unit.dependencies.begin(), unit.dependencies.end(), file) == unit.dependencies.end())
+        unit.dependencies.push_back(file);
+    header = bcsc::codegen::exportHeader(unit.sourcePath, frames);
+    if (!changed) {
+      measure.mappedFiles = {{headerPath, header}};
+      return true;
+    }
+  }
+  llvm::errs() << unit.sourcePath << ": error: the sizes of the exported frames do not settle\n";
+  return false;
+}
+
 int runLayout(clang::tooling::CommonOptionsParser& options) {
   auto units = lowerInMemory(options);
   if (!units) return 1;
   llvm::json::Array all;
-  for (const bcsc::driver::LoweredUnit& unit : *units) {
+  for (bcsc::driver::LoweredUnit& unit : *units) {
     std::vector<bcsc::reports::MeasuredFrame> frames;
     std::string error;
-    if (!bcsc::reports::measureFrames(unit.output, functionsOf(unit), loweredCompileArgs(options, unit.sourcePath),
-                                      frames, error)) {
+    std::vector<std::string> args = loweredCompileArgs(options, unit.sourcePath);
+    bcsc::reports::MeasureOptions measure;
+    if (!unit.exports.empty()) {
+      if (exportHeaderFile.empty() || units->size() != 1) {
+        llvm::errs() << unit.sourcePath << ": error: it exports async functions (" << unit.exports.front().function
+                     << "...): give its --export-header (one input) to measure them\n";
+        return 1;
+      }
+      std::string header;
+      if (!finishExports(options, unit, exportHeaderPath(), header, args, measure)) return 1;
+    }
+    if (!bcsc::reports::measureFrames(unit.output, functionsOf(unit), args, frames, error, measure)) {
       llvm::errs() << unit.sourcePath << ": error: cannot measure the frames: " << error << "\n";
       return 1;
     }
@@ -178,27 +282,46 @@ int runLower(clang::tooling::CommonOptionsParser& options) {
     llvm::errs() << "bcsc: error: give -o FILE for one input, or --out-dir DIR for several\n";
     return 2;
   }
+  if (!exportHeaderFile.empty() && inputs.size() != 1) {
+    llvm::errs() << "bcsc: error: --export-header FILE takes one input\n";
+    return 2;
+  }
   clang::tooling::ClangTool tool(options.getCompilations(), inputs);
   addExtraArguments(tool);
 
   // Outputs are written only after every translation unit lowered cleanly.
   std::map<std::string, std::string> outputs;
   std::map<std::string, std::vector<std::string>> dependencies;
+  std::string header;  // the export header, if asked for
+  bool exportsDone = true;
   bcsc::driver::PipelineOptions pipeline;
   pipeline.lineDirectives = !noLineDirectives;
+  pipeline.exportHeader = exportHeaderPath();
+  pipeline.requireExportHeader = true;
   auto factory = bcsc::driver::makeLoweringFactory(pipeline, [&](bcsc::driver::LoweredUnit& unit) {
+    if (!pipeline.exportHeader.empty()) {
+      std::vector<std::string> args;
+      bcsc::reports::MeasureOptions measure;
+      exportsDone = finishExports(options, unit, pipeline.exportHeader, header, args, measure);
+    }
     outputs[unit.sourcePath] = std::move(unit.output);
     dependencies[unit.sourcePath] = std::move(unit.dependencies);
   });
   int status = tool.run(factory.get());
   bool exported = bcsc::checks::finishExports();
-  if (status != 0 || !exported || outputs.size() != inputs.size()) return 1;
+  if (status != 0 || !exported || !exportsDone || outputs.size() != inputs.size()) return 1;
   std::string depfileText;
+  std::vector<std::pair<std::string, std::string>> files;  // written only once everything succeeded
   for (const auto& [source, text] : outputs) {
     std::string path = outputPathFor(source, inputs.size());
-    if (!write(path, text)) return 1;
+    files.push_back({path, text});
     depfileText += makeRule(path, dependencies[source]);
   }
+  // The depfile names the lowered file only: the export header is the
+  // second output of the same command.
+  if (!pipeline.exportHeader.empty()) files.push_back({pipeline.exportHeader, header});
+  for (const auto& [path, text] : files)
+    if (!write(path, text)) return 1;
   if (!depfile.empty() && !write(depfile, depfileText)) return 1;
   return 0;
 }

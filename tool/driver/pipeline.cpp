@@ -1,6 +1,7 @@
 #include "driver/pipeline.h"
 
 #include "analysis/build_ir.h"
+#include "analysis/type_spelling.h"
 #include "checks/checks.h"
 #include "codegen/emit_frame.h"
 #include "codegen/output_file.h"
@@ -10,11 +11,15 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Mangle.h"
+#include "clang/AST/TypeLoc.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/Utils.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <map>
 
@@ -79,10 +84,125 @@ void placeFunction(const clang::FunctionDecl* fn, const clang::SourceManager& sm
   }
   for (const clang::FunctionDecl* redecl : fn->redecls()) {
     if (redecl == fn || redecl->doesThisDeclarationHaveABody()) continue;
+    if (!sm.isInMainFile(sm.getExpansionLoc(redecl->getLocation()))) continue;  // an exported function's header
     auto [declBegin, declEnd] = definitionSpan(redecl, sm);
     declEnd = endOfDeclaration(redecl->getEndLoc(), sm);
     replacements.push_back({declBegin, declEnd, lineAt(declEnd, sm), declaration, /*format=*/false});
   }
+}
+
+bool inMainFile(const clang::Decl* decl, const clang::SourceManager& sm) {
+  return sm.isInMainFile(sm.getExpansionLoc(decl->getLocation()));
+}
+
+std::string mainFileName(const clang::SourceManager& sm) {
+  return llvm::sys::path::filename(sm.getFileEntryRefForID(sm.getMainFileID())->getName()).str();
+}
+
+// The first declaration of a main-file definition that is in an included
+// file: the definition is then exported. Null if there is none.
+const clang::FunctionDecl* headerDeclaration(const clang::FunctionDecl* def, const clang::SourceManager& sm) {
+  const clang::FunctionDecl* first = nullptr;
+  for (const clang::FunctionDecl* redecl : def->redecls())
+    if (!inMainFile(redecl, sm) &&
+        (!first || sm.isBeforeInTranslationUnit(redecl->getLocation(), first->getLocation())))
+      first = redecl;
+  return first;
+}
+
+// Why a definition cannot be exported to other translation units, or empty.
+std::string notExportable(const clang::FunctionDecl* def) {
+  if (llvm::isa<clang::CXXMethodDecl>(def))
+    return "exporting async member functions is not supported; make it a free function that takes the object "
+           "by reference";
+  if (def->getDescribedFunctionTemplate() || def->isTemplated())
+    return "it is a function template, whose frame depends on the template arguments";
+  if (!def->isExternallyVisible())
+    return "it has internal linkage (static, or in an unnamed namespace)";
+  if (def->isInlineSpecified() || def->isConstexpr())
+    return "it is inline, so every translation unit that calls it needs its definition";
+  if (def->isExternC()) return "it has C language linkage";
+  for (const clang::DeclContext* ctx = def->getDeclContext(); !ctx->isTranslationUnit(); ctx = ctx->getParent())
+    if (!llvm::isa<clang::NamespaceDecl>(ctx) && !llvm::isa<clang::LinkageSpecDecl>(ctx))
+      return "it is not declared at namespace scope";
+  return "";
+}
+
+// The text between the parentheses of a declaration's parameter list.
+std::optional<std::string> parameterText(const clang::FunctionDecl* decl, const clang::SourceManager& sm) {
+  clang::FunctionTypeLoc loc = decl->getFunctionTypeLoc();
+  if (!loc) return std::nullopt;
+  clang::SourceLocation l = loc.getLParenLoc(), r = loc.getRParenLoc();
+  if (l.isInvalid() || r.isInvalid() || l.isMacroID() || r.isMacroID()) return std::nullopt;
+  auto [lFile, lOffset] = sm.getDecomposedLoc(l);
+  auto [rFile, rOffset] = sm.getDecomposedLoc(r);
+  if (lFile != rFile || rOffset <= lOffset) return std::nullopt;
+  return sm.getBufferData(lFile).substr(lOffset + 1, rOffset - lOffset - 1).str();
+}
+
+// T of the bcsc::task<T> a declaration returns, spelled for the export header.
+std::optional<std::string> outputTypeOf(const clang::FunctionDecl* decl, clang::ASTContext& context) {
+  clang::QualType ret = decl->getReturnType();
+  clang::QualType arg;
+  if (const auto* spec = ret->getAs<clang::TemplateSpecializationType>()) {
+    if (spec->template_arguments().size() == 1 &&
+        spec->template_arguments()[0].getKind() == clang::TemplateArgument::Type)
+      arg = spec->template_arguments()[0].getAsType();
+  } else if (const auto* record =
+                 llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(ret->getAsCXXRecordDecl())) {
+    if (record->getTemplateArgs().size() == 1) arg = record->getTemplateArgs()[0].getAsType();
+  }
+  if (arg.isNull()) return std::nullopt;
+  analysis::TypeSpeller speller(context);
+  if (speller.mentionsTask(arg)) return std::nullopt;
+  return speller.print(arg);
+}
+
+// A short, stable hash of the function's mangled name: exported frames are
+// declared in headers, so their names must differ between overloads that
+// different translation units export.
+std::string signatureHash(const clang::FunctionDecl* fn, clang::ASTContext& context) {
+  clang::ASTNameGenerator names(context);
+  std::uint32_t hash = 2166136261u;  // FNV-1a
+  for (unsigned char c : names.getName(fn)) {
+    hash ^= c;
+    hash *= 16777619u;
+  }
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  os << llvm::format_hex_no_prefix(hash, 8);
+  return os.str();
+}
+
+// What the export header says about an exported function.
+std::optional<codegen::ExportedFrame> describeExport(const ir::AsyncFunction& fn,
+                                                     const clang::FunctionDecl* header, clang::ASTContext& context,
+                                                     reports::Reporter& reporter) {
+  const clang::SourceManager& sm = context.getSourceManager();
+  codegen::ExportedFrame out;
+  out.function = header->getQualifiedNameAsString();
+  out.name = header->getNameAsString();
+  for (const clang::DeclContext* ctx = header->getDeclContext(); !ctx->isTranslationUnit(); ctx = ctx->getParent())
+    if (const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(ctx))
+      out.namespaces.insert(out.namespaces.begin(),
+                            std::string(ns->isInline() ? "inline " : "") + "namespace " + ns->getName().str());
+  out.frameName = "bcsc_frame_" + fn.name + "_" + signatureHash(fn.decl, context);
+  out.realFrame = out.frameName + "_impl";
+  std::optional<std::string> parameters = parameterText(header, sm);
+  if (!parameters) {
+    reporter.error(header->getLocation(), "cannot read the parameter list of this declaration of '" + out.function +
+                                              "' (written through a macro?); bcsc copies it into the export header");
+    return std::nullopt;
+  }
+  out.parameters = *parameters;
+  std::optional<std::string> output = outputTypeOf(header, context);
+  if (!output) {
+    reporter.error(header->getLocation(), "the return type of this declaration of '" + out.function +
+                                              "' must be bcsc::task<T> with a type T that other files can name");
+    return std::nullopt;
+  }
+  out.outputType = *output;
+  return out;
 }
 
 // Records every file the preprocessor reads, system headers included, so
@@ -107,20 +227,57 @@ class LoweringConsumer : public clang::ASTConsumer {
     std::vector<const clang::FunctionDecl*> all = frontend::findAsyncFunctions(context);
     std::vector<const clang::FunctionDecl*> definitions;
     for (const clang::FunctionDecl* fn : all) {
-      if (!sm.isInMainFile(sm.getExpansionLoc(fn->getLocation()))) {
-        reporter.error(fn->getLocation(), "async function '" + fn->getNameAsString() +
-                                              "' is in an included file; lower the file that defines it "
-                                              "(bcsc lowers the main file of each translation unit)");
+      const clang::FunctionDecl* def = fn->getDefinition();
+      if (!inMainFile(fn, sm)) {
+        // Declared in a header: defined in another translation unit (it
+        // exports it), or here (this one exports it; see below).
+        if (def && !inMainFile(def, sm) && fn == def)
+          reporter.error(fn->getLocation(), "async function '" + fn->getNameAsString() +
+                                                "' is defined in an included file; lower the file that defines it "
+                                                "(bcsc lowers the main file of each translation unit). To share an "
+                                                "async function between files, declare it in a header and define "
+                                                "it in one .cpp file (see docs/separate-compilation.md)");
         continue;
       }
-      const clang::FunctionDecl* def = fn->getDefinition();
-      if (!def || !sm.isInMainFile(sm.getExpansionLoc(def->getLocation()))) {
+      if (!def) {
         reporter.error(fn->getLocation(), "async function '" + fn->getNameAsString() +
-                                              "' is declared here but not defined in this file; separate "
-                                              "compilation of async functions is not supported yet");
+                                              "' is declared here but not defined in this file; to call an async "
+                                              "function defined in another file, declare it in a header that "
+                                              "includes that file's export header when BCSC_LOWERED is set (see "
+                                              "docs/separate-compilation.md)");
+        continue;
+      }
+      if (!inMainFile(def, sm)) {
+        reporter.error(fn->getLocation(), "async function '" + fn->getNameAsString() +
+                                              "' is declared here but defined in an included file; lower the file "
+                                              "that defines it (bcsc lowers the main file of each translation unit)");
         continue;
       }
       if (fn->doesThisDeclarationHaveABody()) definitions.push_back(fn);
+    }
+    // Separate compilation: a definition of this file that an included
+    // header declares is exported to the other translation units.
+    std::map<const clang::FunctionDecl*, const clang::FunctionDecl*> exported;  // definition -> header declaration
+    for (const clang::FunctionDecl* def : definitions) {
+      const clang::FunctionDecl* header = headerDeclaration(def, sm);
+      if (!header) continue;
+      std::string why = notExportable(def);
+      if (!why.empty()) {
+        reporter.error(header->getLocation(), "async function '" + def->getQualifiedNameAsString() +
+                                                  "' is declared in a header and defined in " +
+                                                  mainFileName(sm) + ", but cannot be exported to other "
+                                                  "translation units: " + why);
+        continue;
+      }
+      if (options_.exportHeader.empty() && options_.requireExportHeader) {
+        reporter.error(header->getLocation(),
+                       "async function '" + def->getQualifiedNameAsString() + "' is declared in a header and "
+                       "defined in " + mainFileName(sm) + ", so other translation units may call it: pass "
+                       "--export-header FILE to write the header that declares its frame (bcsc_generate does; "
+                       "see docs/separate-compilation.md)");
+        continue;
+      }
+      exported[def] = header;
     }
     if (reporter.hasErrors()) return;
     // The borrow checks see every async function; an error stops lowering.
@@ -137,6 +294,17 @@ class LoweringConsumer : public clang::ASTConsumer {
       std::string key = lowered->classType + "::" + lowered->name;
       unsigned n = names[key]++;
       lowered->frameName = "bcsc_frame_" + lowered->name + (n ? "_" + std::to_string(n) : "");
+      std::optional<codegen::ExportedFrame> exportedFrame;
+      if (auto it = exported.find(fn); it != exported.end()) {
+        exportedFrame = describeExport(*lowered, it->second, context, reporter);
+        if (!exportedFrame) continue;
+        lowered->exported = true;
+        lowered->exportedFrame = exportedFrame->frameName;
+        lowered->frameName = exportedFrame->realFrame;
+        lowered->exportHeader = options_.exportHeader.empty()
+                                    ? std::string("the export header")
+                                    : llvm::sys::path::filename(options_.exportHeader).str();
+      }
       auto [begin, end] = definitionSpan(fn, sm);
       lowered->beginOffset = begin;
       lowered->endOffset = end;
@@ -148,6 +316,7 @@ class LoweringConsumer : public clang::ASTConsumer {
       std::string declaration = codegen::emitDeclaration(out.ir);
       placeFunction(fn, sm, begin, end, std::move(frame), declaration, replacements);
       unit.functions.push_back(std::move(out));
+      if (exportedFrame) unit.exports.push_back(std::move(*exportedFrame));
     }
     if (reporter.hasErrors()) return;
     codegen::AssembleOptions assemble;
@@ -203,7 +372,7 @@ std::unique_ptr<clang::tooling::FrontendActionFactory> makeLoweringFactory(
 
 std::vector<std::string> extraClangArguments() {
   return {"-std=c++20", "-resource-dir=" BCSC_CLANG_RESOURCE_DIR, "-D__BCSC_LOWERING__=1",
-          "-idirafter", BCSC_RUNTIME_INCLUDE_DIR};
+          "-UBCSC_LOWERED", "-idirafter", BCSC_RUNTIME_INCLUDE_DIR};
 }
 
 }  // namespace bcsc::driver

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis/ir.h"
+#include "codegen/export_header.h"
 #include "layout/layout.h"
 
 #include "clang/Tooling/Tooling.h"
@@ -26,11 +27,19 @@ struct LoweredUnit {
   std::string output;  // the lowered translation unit
   std::vector<LoweredFunction> functions;
   std::vector<std::string> dependencies;  // every file the tool read, for a depfile
+  // Separate compilation: the frames of the exported functions (declared in
+  // an included header, defined here), in the order of `functions`; their
+  // sizes are still to be measured from `output`.
+  std::vector<codegen::ExportedFrame> exports;
 };
 
 struct PipelineOptions {
   bool lineDirectives = true;
   bool checksOnly = false;  // `bcsc check`: run the borrow checks, lower nothing
+  // The export header's path (--export-header), or empty. When
+  // `requireExportHeader` is set, an exported function without it is an error.
+  std::string exportHeader;
+  bool requireExportHeader = false;
 };
 
 // Runs the pipeline; `onUnit` receives each translation unit that lowered
@@ -39,7 +48,9 @@ std::unique_ptr<clang::tooling::FrontendActionFactory> makeLoweringFactory(
     const PipelineOptions& options, std::function<void(LoweredUnit&)> onUnit);
 
 // Arguments every bcsc invocation adds: C++20 parsing (co_await), clang's
-// builtin headers, the runtime headers as a fallback include path.
+// builtin headers, the runtime headers as a fallback include path, and
+// -UBCSC_LOWERED: the tool reads the fallback declarations of async
+// functions defined in other files even if the target defines BCSC_LOWERED.
 std::vector<std::string> extraClangArguments();
 
 }  // namespace bcsc::driver

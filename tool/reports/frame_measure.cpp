@@ -7,6 +7,8 @@
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Frontend/TextDiagnosticBuffer.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 #include <algorithm>
 #include <map>
@@ -80,15 +82,38 @@ MeasuredFrame measure(const clang::ASTContext& context, const clang::CXXRecordDe
 
 bool measureFrames(const std::string& loweredCode, const std::vector<const ir::AsyncFunction*>& functions,
                    const std::vector<std::string>& clangArgs, std::vector<MeasuredFrame>& frames,
-                   std::string& error) {
+                   std::string& error, const MeasureOptions& options) {
   clang::TextDiagnosticBuffer diagnostics;
+  clang::tooling::FileContentMappings mapped(options.mappedFiles.begin(), options.mappedFiles.end());
   std::unique_ptr<clang::ASTUnit> unit = clang::tooling::buildASTFromCodeWithArgs(
-      loweredCode, clangArgs, "bcsc-lowered.cpp", "bcsc", std::make_shared<clang::PCHContainerOperations>(),
-      clang::tooling::getClangStripDependencyFileAdjuster(), {}, &diagnostics);
+      loweredCode, clangArgs, options.fileName, "bcsc", std::make_shared<clang::PCHContainerOperations>(),
+      clang::tooling::getClangStripDependencyFileAdjuster(), mapped, &diagnostics);
+  if (unit && options.filesRead) {
+    const clang::SourceManager& sm = unit->getSourceManager();
+    for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) {
+      llvm::SmallString<256> path(it->first.getName());
+      llvm::sys::fs::make_absolute(path);
+      llvm::sys::path::remove_dots(path, true);
+      if (path == options.fileName) continue;
+      bool mapped = false;
+      for (const auto& file : options.mappedFiles) mapped |= path == file.first;
+      // Paths such as <gcc>/../../../../include/c++/12/atomic lose their
+      // meaning without the symlinks they go through: name the real file.
+      llvm::SmallString<256> real;
+      if (!mapped && !llvm::sys::fs::real_path(it->first.getName(), real)) path = real;
+      options.filesRead->push_back(std::string(path));
+    }
+    std::sort(options.filesRead->begin(), options.filesRead->end());
+  }
   if (!unit || unit->getDiagnostics().hasErrorOccurred()) {
     error = "the lowered code does not compile";
     for (auto it = diagnostics.err_begin(); it != diagnostics.err_end(); ++it) {
-      error += "\n  " + it->second;
+      error += "\n  ";
+      if (unit && it->first.isValid()) {
+        clang::PresumedLoc where = unit->getSourceManager().getPresumedLoc(it->first);
+        if (where.isValid()) error += std::string(where.getFilename()) + ":" + std::to_string(where.getLine()) + ": ";
+      }
+      error += it->second;
       break;
     }
     return false;

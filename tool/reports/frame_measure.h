@@ -29,11 +29,23 @@ struct MeasuredFrame {
   std::vector<MeasuredSlot> parameters;  // `object` indexes AsyncFunction::params; bcsc_self is params.size()
 };
 
+// How the lowered code is parsed for measuring.
+struct MeasureOptions {
+  // The lowered code's file name: the source's path gives its quoted
+  // includes the source's directory, as when the tool parsed it.
+  std::string fileName = "bcsc-lowered.cpp";
+  // Files seen instead of the disk's (path, content): the export header
+  // being generated.
+  std::vector<std::pair<std::string, std::string>> mappedFiles;
+  // Receives every file the parse read (absolute paths; not fileName).
+  std::vector<std::string>* filesRead = nullptr;
+};
+
 // Measures every function's frame; `clangArgs` are the flags to compile
 // the lowered code with (no file name). Returns false with `error` set if
 // the lowered code does not compile.
 bool measureFrames(const std::string& loweredCode, const std::vector<const ir::AsyncFunction*>& functions,
                    const std::vector<std::string>& clangArgs, std::vector<MeasuredFrame>& frames,
-                   std::string& error);
+                   std::string& error, const MeasureOptions& options = {});
 
 }  // namespace bcsc::reports

@@ -136,6 +136,16 @@ auto poll_awaited(F& future, context& cx) -> decltype(future.poll(cx)) {
   return future.poll(cx);
 }
 
+// Separate compilation: the frame of an async function exported from
+// another translation unit is an opaque class of the right size and
+// alignment (declared in the header bcsc generates). Its constructor takes
+// this tag and a callable that constructs the real frame in the storage;
+// only the defining translation unit (which knows the real frame) calls it.
+struct frame_init_t {
+  explicit frame_init_t() = default;
+};
+inline constexpr frame_init_t frame_init{};
+
 // Moving a frame is allowed only before its first poll (like a Rust future
 // before it is pinned): the frame may hold pointers into itself after that.
 inline void require_unstarted(unsigned state) noexcept {

@@ -7,25 +7,19 @@
 
 namespace consumer {
 
-// A future completing with `value` after `polls` pending polls.
-struct countdown {
-  using output_type = int;
-  int value;
-  int polls;
-  bcsc::poll_result<int> poll(bcsc::context& cx) {
-    if (polls-- > 0) {
-      cx.get_waker().wake();
-      return bcsc::pending;
-    }
-    return value;
-  }
-};
-
-// Defined in tasks.cpp. Async functions are called within their translation
-// unit (a caller embeds the callee's frame, whose type bcsc generates there);
-// other files use plain functions such as these.
+// Defined in tasks.cpp.
 int run_scaled_sum(int n);                 // block_on(scaled_sum(n))
 std::size_t scaled_sum_frame_size();       // 0 when not lowered
 const char* name();
 
 }  // namespace consumer
+
+// scaled_sum is async and defined in tasks.cpp: main.cpp calls it too (its
+// frame is the opaque class bcsc writes into tasks.bcsc.hpp).
+#if BCSC_LOWERED
+#include "tasks.bcsc.hpp"
+#else
+namespace consumer {
+[[bcsc::async]] bcsc::task<int> scaled_sum(int n);
+}  // namespace consumer
+#endif
