@@ -30,6 +30,7 @@ class Emitter {
 
   std::string run() {
     line(fn_.line);
+    if (internalFrame()) out_ += "namespace {\n";
     out_ += templateHeaders();
     out_ += "struct " + qualifiedFrame(false) + " {\n";
     out_ += "  using output_type = " + fn_.outputType + ";\n";
@@ -41,6 +42,7 @@ class Emitter {
     emitDestroy();
     out_ += "};\n";
     emitStaticMembers();
+    if (internalFrame()) out_ += "}  // namespace\n";
     if (fn_.exported) {
       emitExportedMembers();
       emitExportedWrapper();
@@ -52,6 +54,13 @@ class Emitter {
 
  private:
   // ---- the struct ----------------------------------------------------------
+  // A free function's frame has internal linkage: two translation units
+  // lowering different functions of the same name (overloads, `static`
+  // functions) must not define one external class twice (an ODR violation
+  // that lets the linker pick either poll()). Exported frames are the
+  // exception; their names carry a hash of the function's mangled name.
+  bool internalFrame() const { return !fn_.isMethod && !fn_.exported; }
+
   std::string self() const { return fn_.frameName + fn_.templateArgs; }
 
   // The frame's name outside its own class: nested in the class for members.
@@ -488,6 +497,7 @@ std::string emitDeclaration(const ir::AsyncFunction& fn) {
   std::string tmpl = fn.templateHeader.empty() ? "" : fn.templateHeader + " ";
   const std::string& frame = fn.exported ? fn.exportedFrame : fn.frameName;
   std::string out = tmpl + "struct " + frame + ";\n";
+  if (!fn.isMethod && !fn.exported) out = "namespace {\n" + out + "}  // namespace\n";
   out += tmpl + (fn.isStaticMethod ? "static " : fn.qualifiers) + frame + fn.templateArgs + " " + fn.name +
          "(" + fn.paramList + ")" + (fn.isConstMethod ? " const" : "") + ";";
   return out;

@@ -22,8 +22,15 @@ class FrameFinder : public clang::RecursiveASTVisitor<FrameFinder> {
   bool VisitCXXRecordDecl(clang::CXXRecordDecl* record) {
     if (record->isThisDeclarationADefinition() && record->getIdentifier() &&
         record->getName().starts_with("bcsc_frame_"))
-      found[record->getQualifiedNameAsString()] = record;
+      found[nameWithoutUnnamedNamespaces(record->getQualifiedNameAsString())] = record;
     return true;
+  }
+  // Frames of functions that are not exported live in an unnamed namespace
+  // (internal linkage); the IR names them without it.
+  static std::string nameWithoutUnnamedNamespaces(std::string name) {
+    const std::string unnamed = "(anonymous namespace)::";
+    for (size_t at; (at = name.find(unnamed)) != std::string::npos;) name.erase(at, unnamed.size());
+    return name;
   }
   std::map<std::string, const clang::CXXRecordDecl*> found;
 };
