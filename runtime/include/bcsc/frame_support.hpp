@@ -33,6 +33,29 @@ struct slot {
   void destroy() noexcept { (**this).~T(); }
 };
 
+// A temporary created in the operand of ?:, && or || that ran, kept until
+// the end of its full-expression: constructed in place by the generated
+// code (`box.engage(::new (box.addr()) T(...))`), destroyed with the box
+// only if that happened (C++'s conditional cleanup).
+template <class T>
+struct conditional_temporary {
+  alignas(T) unsigned char bytes[sizeof(T)];
+  bool engaged = false;
+
+  conditional_temporary() noexcept {}
+  conditional_temporary(const conditional_temporary&) = delete;
+  conditional_temporary& operator=(const conditional_temporary&) = delete;
+  ~conditional_temporary() {
+    if (engaged) std::launder(reinterpret_cast<T*>(bytes))->~T();
+  }
+
+  void* addr() noexcept { return bytes; }
+  T& engage(T* constructed) noexcept {
+    engaged = true;
+    return *constructed;
+  }
+};
+
 // Arrays are constructed through an aggregate wrapper, never with array
 // placement-new (which may add a cookie). Same size and alignment as T[N].
 template <class A>
