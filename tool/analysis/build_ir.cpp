@@ -1492,6 +1492,15 @@ class IRBuilder {
           }
           if (auto span = text_.tokenSpan(ref->getLocation()))
             overrides.push_back({*span, "std::declval<std::add_lvalue_reference_t<" + type + ">>()"});
+        } else if (const auto* binding = dyn_cast<clang::BindingDecl>(ref->getDecl())) {
+          // A structured binding names an lvalue of its declared type.
+          clang::QualType bound = binding->getType();
+          if (bound.isNull() || !types_.printable(bound))
+            unsupported(ref->getLocation(), "cannot determine the type of this expression for the frame; copy '" +
+                                                binding->getNameAsString() + "' into a variable of explicit type");
+          if (auto span = text_.tokenSpan(ref->getLocation()))
+            overrides.push_back({*span, "std::declval<std::add_lvalue_reference_t<" +
+                                            *types_.print(bound.getNonReferenceType()) + ">>()"});
         }
       }
       if (isAwait(s)) {
