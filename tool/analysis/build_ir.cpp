@@ -1338,9 +1338,9 @@ class IRBuilder {
     if (!bindsByReferenceOnly(call, index))
       unsupported(child->getBeginLoc(),
                   "this temporary lives until the end of the full-expression, across a co_await, but it is passed "
-                  "to a call resolved only at template instantiation (argument-dependent lookup, or a candidate "
-                  "taking it by value) that may take it by value, and keeping it in the frame would add a move; "
-                  "store it in a variable before this statement");
+                  "to a call resolved only at template instantiation whose function may take it by value "
+                  "(argument-dependent lookup may find more candidates, or a candidate has a by-value parameter), "
+                  "and keeping it in the frame would add a move; store it in a variable before this statement");
     return materialize(child, child->getType(), true, child->getBeginLoc(), out);
   }
 
