@@ -752,9 +752,13 @@ class IRBuilder {
     if (!decomposition) return;
     clang::QualType whole = var->getType().getNonReferenceType();
     unsigned index = 0;
+    unsigned count = static_cast<unsigned>(decomposition->bindings().size());
     for (const clang::BindingDecl* binding : decomposition->bindings()) {
       std::string text;
-      if (whole->isArrayType()) {
+      if (whole->isDependentType() || whole->isUndeducedType()) {
+        // In a template, the kind of decomposition is known per instantiation.
+        text = bindingGet(index, count, object);
+      } else if (whole->isArrayType()) {
         text = "(" + object + "[" + std::to_string(index) + "])";
       } else if (const clang::VarDecl* holding = binding->getHoldingVar()) {
         text = tupleElementAccess(holding, object, index);
@@ -766,6 +770,10 @@ class IRBuilder {
       installAccessors(binding, text);
       ++index;
     }
+  }
+
+  static std::string bindingGet(unsigned index, unsigned count, const std::string& object) {
+    return "(bcsc::detail::binding_get<" + std::to_string(index) + ", " + std::to_string(count) + ">(" + object + "))";
   }
 
   std::string tupleElementAccess(const clang::VarDecl* holding, const std::string& object, unsigned index) {
@@ -1227,7 +1235,7 @@ class IRBuilder {
       // A child evaluated before a later co_await must keep its value (or
       // address) in the frame until the parent is evaluated.
       if (!isLast && isStable(child)) continue;
-      if ((keep || !isLast) && isPendingTemporaryArg(e, child)) {
+      if ((keep || !isLast) && (isPendingTemporaryArg(e, child) || isDependentPrvalueBoundToReference(e, child))) {
         overrides.push_back({spanOrFail(child, "this operand"), keepPendingTemporary(e, child, out)});
         continue;
       }
@@ -1278,7 +1286,33 @@ class IRBuilder {
   // Whether evaluating the child of `parent` creates a temporary (also one
   // that is the child: see isPendingTemporaryArg).
   bool hasTemporary(const clang::Expr* parent, const clang::Expr* child) {
-    return containsTemporary(child) || isPendingTemporaryArg(parent, child);
+    return containsTemporary(child) || isPendingTemporaryArg(parent, child) ||
+           isDependentPrvalueBoundToReference(parent, child);
+  }
+
+  // A type-dependent argument of a call resolved at instantiation that is
+  // surely a prvalue (a call of functions that all return by value, as an
+  // async function template does) and that every candidate binds to a
+  // reference (bcsc::join(f<T>(x), ...)): C++ materializes it.
+  bool isDependentPrvalueBoundToReference(const clang::Expr* parent, const clang::Expr* child) {
+    if (!isDependentCall(parent) || !child->isTypeDependent()) return false;
+    const auto* call = llvm::cast<clang::CallExpr>(parent);
+    auto it = std::find(call->arg_begin(), call->arg_end(), child);
+    if (it == call->arg_end()) return false;
+    const auto* inner = dyn_cast<clang::CallExpr>(child->IgnoreParens());
+    if (!inner) return false;
+    const auto* lookup = dyn_cast<clang::UnresolvedLookupExpr>(inner->getCallee()->IgnoreParenImpCasts());
+    if (!lookup || lookup->getNumDecls() == 0) return false;
+    for (const clang::NamedDecl* d : lookup->decls()) {
+      d = d->getUnderlyingDecl();
+      const clang::FunctionDecl* fn = nullptr;
+      if (const auto* tmpl = dyn_cast<clang::FunctionTemplateDecl>(d)) fn = tmpl->getTemplatedDecl();
+      else fn = dyn_cast<clang::FunctionDecl>(d);
+      if (!fn) return false;
+      clang::QualType result = fn->getReturnType();
+      if (result->isReferenceType() || result->isUndeducedType() || result->getContainedAutoType()) return false;
+    }
+    return bindsByReferenceOnly(call, static_cast<unsigned>(it - call->arg_begin()));
   }
 
   // In a template, the arguments of a call resolved only at instantiation
@@ -1361,7 +1395,7 @@ class IRBuilder {
     for (int i = 0; i <= last; ++i) {
       const clang::Expr* child = children[i];
       if (i < last && isStable(child)) continue;
-      if (isPendingTemporaryArg(e, child)) {
+      if (isPendingTemporaryArg(e, child) || isDependentPrvalueBoundToReference(e, child)) {
         overrides.push_back({spanOrFail(child, "this operand"), keepPendingTemporary(e, child, out)});
         continue;
       }
@@ -1495,6 +1529,18 @@ class IRBuilder {
         } else if (const auto* binding = dyn_cast<clang::BindingDecl>(ref->getDecl())) {
           // A structured binding names an lvalue of its declared type.
           clang::QualType bound = binding->getType();
+          const auto* whole = dyn_cast_or_null<clang::DecompositionDecl>(binding->getDecomposedDecl());
+          auto it = whole ? objectOfVar_.find(whole) : objectOfVar_.end();
+          if ((bound.isNull() || bound->isDependentType()) && it != objectOfVar_.end()) {
+            // In a template: through the frame object that holds the whole.
+            unsigned index = 0, count = static_cast<unsigned>(whole->bindings().size());
+            while (index < count && whole->bindings()[index] != binding) ++index;
+            const ir::FrameObject& o = fn_ir_.objects[it->second];
+            if (auto span = text_.tokenSpan(ref->getLocation()))
+              overrides.push_back({*span, bindingGet(index, count, "std::declval<std::add_lvalue_reference_t<" +
+                                                                      o.type + ">>()")});
+            return;
+          }
           if (bound.isNull() || !types_.printable(bound))
             unsupported(ref->getLocation(), "cannot determine the type of this expression for the frame; copy '" +
                                                 binding->getNameAsString() + "' into a variable of explicit type");
@@ -1506,7 +1552,10 @@ class IRBuilder {
       if (isAwait(s)) {
         const clang::Expr* operand = awaitOperand(llvm::cast<clang::Expr>(s));
         if (auto span = text_.spanOf(s->getSourceRange()))
-          overrides.push_back({*span, "std::declval<bcsc::output_t<" + spellExprType(operand, false) + ">>()"});
+          // A co_await is a prvalue (std::declval would be an xvalue: `c ?
+          // co_await a : co_await b` would get a reference type).
+          overrides.push_back(
+              {*span, "bcsc::detail::prvalue<bcsc::output_t<" + spellExprType(operand, false) + ">>()"});
         return;
       }
       for (const clang::Stmt* child : writtenChildren(s)) visit(child);
