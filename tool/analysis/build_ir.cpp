@@ -1431,7 +1431,7 @@ class IRBuilder {
                           std::vector<ir::Stmt>& out) {
     // The temporaries its initializer materializes live as long as it does.
     std::string value = linearize(init, out, true);
-    if (conditionalDepth_ > 0) return engageBox(init, type, xvalue, value, out);
+    if (conditionalDepth_ > 0) return engageBox(init, type, xvalue, value, out, /*now=*/true);
     unsigned line = lineOf(loc);
     std::string spelled = spellExprType(init, false);
     if (type.isConstQualified() && spelled.rfind("const ", 0) != 0) spelled = "const " + spelled;
@@ -1755,8 +1755,11 @@ class IRBuilder {
   // (after the boxes of the temporaries inside it). Inside an operand that
   // contains co_await, the box belongs to the enclosing full-expression and
   // is constructed before its outermost ?:, && or || runs.
+  // With `now`, the temporary is constructed by a statement of its own in
+  // `out` (steps run in order: a later co_await of the operand comes after
+  // it) and the text names it; otherwise the text constructs it.
   std::string engageBox(const clang::Expr* init, clang::QualType matType, bool xvalue, const std::string& value,
-                        std::vector<ir::Stmt>& out) {
+                        std::vector<ir::Stmt>& out, bool now = false) {
     unsigned line = lineOf(init->getBeginLoc());
     std::string type = spellExprType(init, false);
     if (matType.isConstQualified() && type.rfind("const ", 0) != 0) type = "const " + type;
@@ -1771,6 +1774,11 @@ class IRBuilder {
     std::string box = access(id);
     std::string engaged = box + ".engage(::new (" + box + ".addr()) bcsc::detail::type_identity_t<" + type + ">(" +
                           value + "))";
+    if (now) {
+      out.push_back(makeStmt(StmtKind::Code, engaged + ";", line));
+      position_++;
+      engaged = box + ".object()";
+    }
     return xvalue ? "static_cast<" + type + "&&>(" + engaged + ")" : engaged;
   }
 

@@ -100,6 +100,7 @@ struct conditional_temporary {
     engaged = true;
     return *constructed;
   }
+  T& object() noexcept { return *std::launder(reinterpret_cast<T*>(bytes)); }
 };
 
 // Arrays are constructed through an aggregate wrapper, never with array
