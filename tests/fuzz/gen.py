@@ -533,7 +533,9 @@ class Gen:
             if "join-result-across-await" in self.avoid:
                 return ["{"] + self.ind(out) + ["}"]
             for i in uses:
-                self.declare(Var(names[i], 'u', mutable=self.chance(0.5)))
+                # Read-only: a child of a template callee may produce an
+                # unsigned long long, so &b is not always an unsigned*.
+                self.declare(Var(names[i], 'u', mutable=False))
             return out
         out = ["auto %s = %s;" % (j, call)]
         if uses:
