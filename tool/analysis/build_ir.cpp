@@ -752,9 +752,13 @@ class IRBuilder {
     if (!decomposition) return;
     clang::QualType whole = var->getType().getNonReferenceType();
     unsigned index = 0;
+    unsigned count = static_cast<unsigned>(decomposition->bindings().size());
     for (const clang::BindingDecl* binding : decomposition->bindings()) {
       std::string text;
-      if (whole->isArrayType()) {
+      if (whole->isDependentType() || whole->isUndeducedType()) {
+        // In a template, the kind of decomposition is known per instantiation.
+        text = bindingGet(index, count, object);
+      } else if (whole->isArrayType()) {
         text = "(" + object + "[" + std::to_string(index) + "])";
       } else if (const clang::VarDecl* holding = binding->getHoldingVar()) {
         text = tupleElementAccess(holding, object, index);
@@ -766,6 +770,10 @@ class IRBuilder {
       installAccessors(binding, text);
       ++index;
     }
+  }
+
+  static std::string bindingGet(unsigned index, unsigned count, const std::string& object) {
+    return "(bcsc::detail::binding_get<" + std::to_string(index) + ", " + std::to_string(count) + ">(" + object + "))";
   }
 
   std::string tupleElementAccess(const clang::VarDecl* holding, const std::string& object, unsigned index) {
@@ -1112,17 +1120,27 @@ class IRBuilder {
   // ---- expressions --------------------------------------------------------
   // linearize(e) emits the steps that must run before e's value is
   // available (spills, suspends) and returns text computing that value.
-  std::string linearize(const clang::Expr* e, std::vector<ir::Stmt>& out) {
+  //
+  // `keep`: the returned text is evaluated by a statement that ends before
+  // the full-expression does (it initializes a spill, a future, a `?:`
+  // choice...), so every temporary materialized inside `e` must be kept in
+  // the frame until the full-expression ends, as C++ keeps it. Without
+  // `keep`, the text is evaluated by the full-expression's last statement
+  // and its own temporaries die with that statement, which is right.
+  std::string linearize(const clang::Expr* e, std::vector<ir::Stmt>& out, bool keep = false) {
+    if (keep)
+      if (const auto* m = dyn_cast<clang::MaterializeTemporaryExpr>(e)) return spillTemporary(m, out);
     if (!containsAwait(e)) {
+      if (keep && containsTemporary(e)) return keepTemporaries(e, out);
       FileSpan span = spanOrFail(e, "this expression");
       return text_.render(span);
     }
     if (isAwait(e)) return buildAwait(e, out);
     if (const auto* bin = dyn_cast<clang::BinaryOperator>(e); bin && bin->isLogicalOp())
-      return buildShortCircuit(bin, out);
-    if (const auto* cond = dyn_cast<clang::ConditionalOperator>(e)) return buildConditional(cond, out);
+      return buildShortCircuit(bin, out, keep);
+    if (const auto* cond = dyn_cast<clang::ConditionalOperator>(e)) return buildConditional(cond, out, keep);
     FileSpan span = spanOrFail(e, "this expression");
-    return text_.render(span, linearizeChildrenOf(e, out));
+    return text_.render(span, linearizeChildrenOf(e, out, keep));
   }
 
   // The children of `e` in C++17 evaluation order (as clang emits them).
@@ -1204,30 +1222,30 @@ class IRBuilder {
                                       ") is not supported yet; move the co_await into a variable first");
   }
 
-  std::vector<Substitution> linearizeChildrenOf(const clang::Expr* e, std::vector<ir::Stmt>& out) {
+  std::vector<Substitution> linearizeChildrenOf(const clang::Expr* e, std::vector<ir::Stmt>& out,
+                                                bool keep = false) {
     std::vector<Substitution> overrides;
     std::vector<const clang::Expr*> children = evaluationOrder(e);
     int last = -1;
     for (size_t i = 0; i < children.size(); ++i)
-      if (containsAwait(children[i])) last = static_cast<int>(i);
+      if (containsAwait(children[i]) || (keep && hasTemporary(e, children[i]))) last = static_cast<int>(i);
     for (int i = 0; i <= last; ++i) {
       const clang::Expr* child = children[i];
       bool isLast = i == last;
       // A child evaluated before a later co_await must keep its value (or
       // address) in the frame until the parent is evaluated.
       if (!isLast && isStable(child)) continue;
-      std::string value;
-      if (!isLast && isa<clang::MaterializeTemporaryExpr>(child)) {
-        value = spillTemporary(llvm::cast<clang::MaterializeTemporaryExpr>(child), out);
-      } else if (!isLast && containsTemporary(child)) {
-        // Its temporaries must outlive the later co_await, as in C++.
-        value = spill(child, keepTemporaries(child, out), out);
-      } else {
-        value = linearize(child, out);
-        // A co_await's value already lives in the frame until the
-        // full-expression ends.
-        if (!isLast && !isAwaitValue(child)) value = spill(child, value, out);
+      if ((keep || !isLast) && (isPendingTemporaryArg(e, child) || isDependentPrvalueBoundToReference(e, child))) {
+        overrides.push_back({spanOrFail(child, "this operand"), keepPendingTemporary(e, child, out)});
+        continue;
       }
+      // Its temporaries must outlive the later co_await, as in C++ (a
+      // temporary the child is, spillTemporary keeps in the frame).
+      std::string value = linearize(child, out, keep || !isLast);
+      // A co_await's value already lives in the frame until the
+      // full-expression ends.
+      if (!isLast && !isa<clang::MaterializeTemporaryExpr>(child) && !isAwaitValue(child))
+        value = spill(child, value, out);
       overrides.push_back({spanOrFail(child, "this operand"), value});
     }
     return overrides;
@@ -1257,9 +1275,107 @@ class IRBuilder {
   bool containsTemporary(const clang::Stmt* s) {
     if (!s || isa<clang::LambdaExpr>(s)) return false;
     if (isa<clang::MaterializeTemporaryExpr>(s)) return true;
+    if (const auto* call = dyn_cast<clang::CallExpr>(s))
+      for (const clang::Expr* arg : call->arguments())
+        if (isPendingTemporaryArg(call, arg)) return true;
     for (const clang::Stmt* child : writtenChildren(s))
       if (containsTemporary(child)) return true;
     return false;
+  }
+
+  // Whether evaluating the child of `parent` creates a temporary (also one
+  // that is the child: see isPendingTemporaryArg).
+  bool hasTemporary(const clang::Expr* parent, const clang::Expr* child) {
+    return containsTemporary(child) || isPendingTemporaryArg(parent, child) ||
+           isDependentPrvalueBoundToReference(parent, child);
+  }
+
+  // A type-dependent argument of a call resolved at instantiation that is
+  // surely a prvalue (a call of functions that all return by value, as an
+  // async function template does) and that every candidate binds to a
+  // reference (bcsc::join(f<T>(x), ...)): C++ materializes it.
+  bool isDependentPrvalueBoundToReference(const clang::Expr* parent, const clang::Expr* child) {
+    if (!isDependentCall(parent) || !child->isTypeDependent()) return false;
+    const auto* call = llvm::cast<clang::CallExpr>(parent);
+    auto it = std::find(call->arg_begin(), call->arg_end(), child);
+    if (it == call->arg_end()) return false;
+    const auto* inner = dyn_cast<clang::CallExpr>(child->IgnoreParens());
+    if (!inner) return false;
+    const auto* lookup = dyn_cast<clang::UnresolvedLookupExpr>(inner->getCallee()->IgnoreParenImpCasts());
+    if (!lookup || lookup->getNumDecls() == 0) return false;
+    for (const clang::NamedDecl* d : lookup->decls()) {
+      d = d->getUnderlyingDecl();
+      const clang::FunctionDecl* fn = nullptr;
+      if (const auto* tmpl = dyn_cast<clang::FunctionTemplateDecl>(d)) fn = tmpl->getTemplatedDecl();
+      else fn = dyn_cast<clang::FunctionDecl>(d);
+      if (!fn) return false;
+      clang::QualType result = fn->getReturnType();
+      if (result->isReferenceType() || result->isUndeducedType() || result->getContainedAutoType()) return false;
+    }
+    return bindsByReferenceOnly(call, static_cast<unsigned>(it - call->arg_begin()));
+  }
+
+  // In a template, the arguments of a call resolved only at instantiation
+  // are not materialized yet: a class prvalue argument that is not
+  // trivially copyable becomes a temporary (bound to a reference parameter)
+  // or the parameter itself, which C++ destroys at the end of the
+  // full-expression either way.
+  static bool isDependentCall(const clang::Expr* e) {
+    const auto* call = dyn_cast<clang::CallExpr>(e);
+    if (!call || !call->getCallee()) return false;
+    const clang::Expr* callee = call->getCallee()->IgnoreParenImpCasts();
+    return isa<clang::UnresolvedLookupExpr>(callee) || isa<clang::UnresolvedMemberExpr>(callee) ||
+           isa<clang::CXXDependentScopeMemberExpr>(callee) || (call->isTypeDependent() && !call->getDirectCallee());
+  }
+  bool isPendingTemporaryArg(const clang::Expr* parent, const clang::Expr* child) {
+    if (!isDependentCall(parent)) return false;
+    const auto* call = llvm::cast<clang::CallExpr>(parent);
+    if (std::find(call->arg_begin(), call->arg_end(), child) == call->arg_end()) return false;
+    if (!child->isPRValue() || child->isTypeDependent()) return false;
+    clang::QualType type = child->getType();
+    if (!type->getAsCXXRecordDecl() || type->isDependentType()) return false;
+    return !type.isTriviallyCopyableType(context_) || type.isDestructedType();
+  }
+
+  // Whether every function the unresolved call may select takes argument
+  // `index` by reference (so C++ materializes a temporary for a prvalue).
+  // Only calls without argument-dependent lookup: ADL at instantiation may
+  // add candidates the tool cannot see.
+  static bool bindsByReferenceOnly(const clang::CallExpr* call, unsigned index) {
+    const auto* lookup = dyn_cast<clang::UnresolvedLookupExpr>(call->getCallee()->IgnoreParenImpCasts());
+    if (!lookup || lookup->requiresADL() || lookup->getNumDecls() == 0) return false;
+    for (const clang::NamedDecl* d : lookup->decls()) {
+      d = d->getUnderlyingDecl();
+      const clang::FunctionDecl* fn = nullptr;
+      if (const auto* tmpl = dyn_cast<clang::FunctionTemplateDecl>(d)) fn = tmpl->getTemplatedDecl();
+      else fn = dyn_cast<clang::FunctionDecl>(d);
+      if (!fn || fn->getNumParams() == 0) return false;
+      const clang::ParmVarDecl* param = nullptr;
+      if (index < fn->getNumParams()) param = fn->getParamDecl(index);
+      const clang::ParmVarDecl* lastParam = fn->getParamDecl(fn->getNumParams() - 1);
+      if (lastParam->isParameterPack() && index >= fn->getNumParams() - 1) param = lastParam;
+      if (!param) return false;
+      clang::QualType type = param->getType();
+      if (const auto* pack = type->getAs<clang::PackExpansionType>()) type = pack->getPattern();
+      if (!type->isReferenceType()) return false;
+    }
+    return true;
+  }
+
+  // A pending temporary argument (isPendingTemporaryArg) that must outlive
+  // its statement: kept in the frame and passed as an xvalue, exactly what
+  // C++ binds to the reference parameter; rejected if the parameter may be
+  // a by-value one (keeping it would add a move).
+  std::string keepPendingTemporary(const clang::Expr* parent, const clang::Expr* child, std::vector<ir::Stmt>& out) {
+    const auto* call = llvm::cast<clang::CallExpr>(parent);
+    unsigned index = static_cast<unsigned>(std::find(call->arg_begin(), call->arg_end(), child) - call->arg_begin());
+    if (!bindsByReferenceOnly(call, index))
+      unsupported(child->getBeginLoc(),
+                  "this temporary lives until the end of the full-expression, across a co_await, but it is passed "
+                  "to a call resolved only at template instantiation whose function may take it by value "
+                  "(argument-dependent lookup may find more candidates, or a candidate has a by-value parameter), "
+                  "and keeping it in the frame would add a move; store it in a variable before this statement");
+    return materialize(child, child->getType(), true, child->getBeginLoc(), out);
   }
 
   // Evaluates an await-free expression now, keeping every temporary it
@@ -1267,15 +1383,22 @@ class IRBuilder {
   // evaluated in order; those before the last temporary are spilled).
   std::string keepTemporaries(const clang::Expr* e, std::vector<ir::Stmt>& out) {
     if (const auto* m = dyn_cast<clang::MaterializeTemporaryExpr>(e)) return spillTemporary(m, out);
-    if (!containsTemporary(e) || containsAwait(e)) return linearize(e, out);
+    if (!containsTemporary(e) || containsAwait(e)) return linearize(e, out, true);
+    if (const auto* cond = dyn_cast<clang::ConditionalOperator>(e)) return keepConditional(cond, out, true);
+    if (const auto* bin = dyn_cast<clang::BinaryOperator>(e); bin && bin->isLogicalOp())
+      return buildShortCircuit(bin, out, true);
     std::vector<const clang::Expr*> children = evaluationOrder(e);
     int last = -1;
     for (size_t i = 0; i < children.size(); ++i)
-      if (containsTemporary(children[i])) last = static_cast<int>(i);
+      if (hasTemporary(e, children[i])) last = static_cast<int>(i);
     std::vector<Substitution> overrides;
     for (int i = 0; i <= last; ++i) {
       const clang::Expr* child = children[i];
       if (i < last && isStable(child)) continue;
+      if (isPendingTemporaryArg(e, child) || isDependentPrvalueBoundToReference(e, child)) {
+        overrides.push_back({spanOrFail(child, "this operand"), keepPendingTemporary(e, child, out)});
+        continue;
+      }
       std::string value = keepTemporaries(child, out);
       if (i < last && !isa<clang::MaterializeTemporaryExpr>(child)) value = spill(child, value, out);
       overrides.push_back({spanOrFail(child, "this operand"), value});
@@ -1299,16 +1422,25 @@ class IRBuilder {
   // full-expression: the temporary itself lives in the frame until the
   // full-expression ends, exactly as long as C++ keeps it.
   std::string spillTemporary(const clang::MaterializeTemporaryExpr* e, std::vector<ir::Stmt>& out) {
-    unsigned line = lineOf(e->getBeginLoc());
-    std::string value = linearize(e->getSubExpr(), out);
-    std::string type = spellExprType(e->getSubExpr(), false);
-    if (e->getType().isConstQualified() && type.rfind("const ", 0) != 0) type = "const " + type;
-    unsigned id = newObject(ObjectKind::Temporary, "tmp", "temporary", type, e->getBeginLoc());
-    setAlign(id, e->getType());
+    return materialize(e->getSubExpr(), e->getType(), e->isXValue(), e->getBeginLoc(), out);
+  }
+
+  // The temporary of type `type` initialized by the prvalue `init`, kept in
+  // the frame; returns text naming it (an xvalue if `xvalue`).
+  std::string materialize(const clang::Expr* init, clang::QualType type, bool xvalue, clang::SourceLocation loc,
+                          std::vector<ir::Stmt>& out) {
+    // The temporaries its initializer materializes live as long as it does.
+    std::string value = linearize(init, out, true);
+    if (conditionalDepth_ > 0) return engageBox(init, type, xvalue, value, out, /*now=*/true);
+    unsigned line = lineOf(loc);
+    std::string spelled = spellExprType(init, false);
+    if (type.isConstQualified() && spelled.rfind("const ", 0) != 0) spelled = "const " + spelled;
+    unsigned id = newObject(ObjectKind::Temporary, "tmp", "temporary", spelled, loc);
+    setAlign(id, type);
     out.push_back(objectDeclare(id, line));
     emitConstruct(out, id, "(" + value + ")", line);
     constructed(id, scopes_.size() - 1);
-    return e->isXValue() ? "static_cast<" + type + "&&>(" + access(id) + ")" : access(id);
+    return xvalue ? "static_cast<" + spelled + "&&>(" + access(id) + ")" : access(id);
   }
 
   // Stores an evaluated operand in the frame; returns text that reads it.
@@ -1394,12 +1526,36 @@ class IRBuilder {
           }
           if (auto span = text_.tokenSpan(ref->getLocation()))
             overrides.push_back({*span, "std::declval<std::add_lvalue_reference_t<" + type + ">>()"});
+        } else if (const auto* binding = dyn_cast<clang::BindingDecl>(ref->getDecl())) {
+          // A structured binding names an lvalue of its declared type.
+          clang::QualType bound = binding->getType();
+          const auto* whole = dyn_cast_or_null<clang::DecompositionDecl>(binding->getDecomposedDecl());
+          auto it = whole ? objectOfVar_.find(whole) : objectOfVar_.end();
+          if ((bound.isNull() || bound->isDependentType()) && it != objectOfVar_.end()) {
+            // In a template: through the frame object that holds the whole.
+            unsigned index = 0, count = static_cast<unsigned>(whole->bindings().size());
+            while (index < count && whole->bindings()[index] != binding) ++index;
+            const ir::FrameObject& o = fn_ir_.objects[it->second];
+            if (auto span = text_.tokenSpan(ref->getLocation()))
+              overrides.push_back({*span, bindingGet(index, count, "std::declval<std::add_lvalue_reference_t<" +
+                                                                      o.type + ">>()")});
+            return;
+          }
+          if (bound.isNull() || !types_.printable(bound))
+            unsupported(ref->getLocation(), "cannot determine the type of this expression for the frame; copy '" +
+                                                binding->getNameAsString() + "' into a variable of explicit type");
+          if (auto span = text_.tokenSpan(ref->getLocation()))
+            overrides.push_back({*span, "std::declval<std::add_lvalue_reference_t<" +
+                                            *types_.print(bound.getNonReferenceType()) + ">>()"});
         }
       }
       if (isAwait(s)) {
         const clang::Expr* operand = awaitOperand(llvm::cast<clang::Expr>(s));
         if (auto span = text_.spanOf(s->getSourceRange()))
-          overrides.push_back({*span, "std::declval<bcsc::output_t<" + spellExprType(operand, false) + ">>()"});
+          // A co_await is a prvalue (std::declval would be an xvalue: `c ?
+          // co_await a : co_await b` would get a reference type).
+          overrides.push_back(
+              {*span, "bcsc::detail::prvalue<bcsc::output_t<" + spellExprType(operand, false) + ">>()"});
         return;
       }
       for (const clang::Stmt* child : writtenChildren(s)) visit(child);
@@ -1425,7 +1581,7 @@ class IRBuilder {
     std::string futureType;
     if (operand->isGLValue()) {
       // Await a named future in place: no copy, no move (rust-lang/rust#59087).
-      std::string target = linearize(operand, out);
+      std::string target = linearize(operand, out, true);
       futureType = spellExprType(operand, true);
       if (const auto* ref = dyn_cast<clang::DeclRefExpr>(operand->IgnoreParens());
           ref && (isa<clang::ParmVarDecl>(ref->getDecl()) || target.rfind("(*", 0) == 0)) {
@@ -1444,7 +1600,7 @@ class IRBuilder {
       futureType = spellExprType(operand, false);
       // `co_await f(std::string("x"))`: the temporary lives across the
       // suspension, in the frame.
-      std::string value = keepTemporaries(operand, out);
+      std::string value = linearize(operand, out, true);
       unsigned id = newObject(ObjectKind::Future, "future", "`" + point.text + "`", futureType,
                               e->getBeginLoc());
       setAlign(id, operand->getType());
@@ -1481,21 +1637,24 @@ class IRBuilder {
   }
 
   // a && b / a || b with a co_await in b: b runs only if needed.
-  std::string buildShortCircuit(const clang::BinaryOperator* e, std::vector<ir::Stmt>& out) {
+  std::string buildShortCircuit(const clang::BinaryOperator* e, std::vector<ir::Stmt>& out, bool keep) {
     unsigned line = lineOf(e->getBeginLoc());
     if (!containsAwait(e->getRHS())) {
       FileSpan span = spanOrFail(e, "this expression");
-      std::string lhs = linearize(e->getLHS(), out);
-      return text_.render(span, {{spanOrFail(e->getLHS(), "this operand"), lhs}});
+      std::vector<Substitution> overrides;
+      overrides.push_back({spanOrFail(e->getLHS(), "this operand"), linearize(e->getLHS(), out, keep)});
+      if (keep && containsTemporary(e->getRHS()))
+        overrides.push_back({spanOrFail(e->getRHS(), "this operand"), renderBoxed(e->getRHS(), out)});
+      return text_.render(span, overrides);
     }
     unsigned id = newObject(ObjectKind::Temporary, "logic", "the value of `&&`/`||`", "bool", e->getBeginLoc());
     out.push_back(objectDeclare(id, line));
-    std::string lhs = linearize(e->getLHS(), out);
+    std::string lhs = linearize(e->getLHS(), out, true);
     emitConstruct(out, id, "(static_cast<bool>(" + lhs + "))", line);
     constructed(id, scopes_.size() - 1);
     bool isAnd = e->getOpcode() == clang::BO_LAnd;
     ir::Stmt branch = makeStmt(StmtKind::If, isAnd ? access(id) : "!" + access(id), line);
-    ir::Stmt rhsBlock = conditionalOperand(e->getRHS(), access(id) + " = static_cast<bool>(", ");");
+    ir::Stmt rhsBlock = conditionalOperand(e->getRHS(), access(id) + " = static_cast<bool>(", ");", out, position_);
     branch.children.push_back(std::move(rhsBlock));
     out.push_back(std::move(branch));
     position_++;
@@ -1504,19 +1663,17 @@ class IRBuilder {
 
   // c ? a : b with a co_await in a branch: the chosen branch's value (or
   // address) is stored in the frame.
-  std::string buildConditional(const clang::ConditionalOperator* e, std::vector<ir::Stmt>& out) {
+  std::string buildConditional(const clang::ConditionalOperator* e, std::vector<ir::Stmt>& out, bool keep) {
     unsigned line = lineOf(e->getBeginLoc());
-    if (!containsAwait(e->getTrueExpr()) && !containsAwait(e->getFalseExpr())) {
-      FileSpan span = spanOrFail(e, "this expression");
-      std::string cond = linearize(e->getCond(), out);
-      return text_.render(span, {{spanOrFail(e->getCond(), "this operand"), cond}});
-    }
-    std::string cond = linearize(e->getCond(), out);
+    if (!containsAwait(e->getTrueExpr()) && !containsAwait(e->getFalseExpr()))
+      return keepConditional(e, out, keep);
+    std::string cond = linearize(e->getCond(), out, true);
     bool glvalue = e->isGLValue();
     if (e->getType()->isVoidType()) {
       ir::Stmt branch = makeStmt(StmtKind::If, cond, line);
-      branch.children.push_back(conditionalOperand(e->getTrueExpr(), "", ";"));
-      branch.elseChildren.push_back(conditionalOperand(e->getFalseExpr(), "", ";"));
+      unsigned armsBegin = position_;
+      branch.children.push_back(conditionalOperand(e->getTrueExpr(), "", ";", out, armsBegin));
+      branch.elseChildren.push_back(conditionalOperand(e->getFalseExpr(), "", ";", out, armsBegin));
       out.push_back(std::move(branch));
       position_++;
       return "void()";
@@ -1531,8 +1688,9 @@ class IRBuilder {
                                  : "::new (" + fn_ir_.objects[id].name + ".addr()) " + type + "(";
     std::string after = glvalue ? "));" : ");";
     ir::Stmt branch = makeStmt(StmtKind::If, cond, line);
-    branch.children.push_back(conditionalOperand(e->getTrueExpr(), before, after));
-    branch.elseChildren.push_back(conditionalOperand(e->getFalseExpr(), before, after));
+    unsigned armsBegin = position_;
+    branch.children.push_back(conditionalOperand(e->getTrueExpr(), before, after, out, armsBegin));
+    branch.elseChildren.push_back(conditionalOperand(e->getFalseExpr(), before, after, out, armsBegin));
     out.push_back(std::move(branch));
     position_++;
     constructed(id, scopes_.size() - 1);
@@ -1540,14 +1698,116 @@ class IRBuilder {
     return "static_cast<" + type + "&&>(" + access(id) + ")";
   }
 
+  // c ? a : b whose operands contain no co_await (the condition may): the
+  // condition's steps run first, then the whole expression is evaluated
+  // at once. With `keep`, the temporaries of the operand that runs must
+  // outlive this evaluation: each lives in a frame box that is destroyed at
+  // the end of the full-expression only if it was constructed (C++'s
+  // conditional cleanup).
+  std::string keepConditional(const clang::ConditionalOperator* e, std::vector<ir::Stmt>& out, bool keep) {
+    FileSpan span = spanOrFail(e, "this expression");
+    std::vector<Substitution> overrides;
+    overrides.push_back({spanOrFail(e->getCond(), "this operand"), linearize(e->getCond(), out, keep)});
+    if (keep)
+      for (const clang::Expr* arm : {e->getTrueExpr(), e->getFalseExpr()})
+        if (containsTemporary(arm)) overrides.push_back({spanOrFail(arm, "this operand"), renderBoxed(arm, out)});
+    return text_.render(span, overrides);
+  }
+
+  // Text of the await-free, conditionally evaluated `e` in which every
+  // temporary is constructed in a box of its own (boxes are constructed
+  // empty now, innermost temporaries first, so that they die in reverse
+  // order of construction like the temporaries).
+  std::string renderBoxed(const clang::Expr* e, std::vector<ir::Stmt>& out) {
+    std::vector<Substitution> overrides;
+    std::function<void(const clang::Stmt*)> visit = [&](const clang::Stmt* s) {
+      if (!s || isa<clang::LambdaExpr>(s)) return;
+      if (const auto* m = dyn_cast<clang::MaterializeTemporaryExpr>(s)) {
+        overrides.push_back({spanOrFail(m, "this temporary"), boxTemporary(m, out)});
+        return;
+      }
+      for (const clang::Stmt* child : writtenChildren(s)) {
+        const auto* arg = dyn_cast_or_null<clang::Expr>(child);
+        if (arg && isPendingTemporaryArg(llvm::cast<clang::Expr>(s), arg)) {
+          const auto* call = llvm::cast<clang::CallExpr>(s);
+          unsigned index = static_cast<unsigned>(std::find(call->arg_begin(), call->arg_end(), arg) - call->arg_begin());
+          if (!bindsByReferenceOnly(call, index))
+            unsupported(arg->getBeginLoc(), "this temporary, passed to a call resolved only at template "
+                                            "instantiation in a conditionally evaluated operand, cannot be kept "
+                                            "until the end of the full-expression; store it in a variable first");
+          overrides.push_back(
+              {spanOrFail(arg, "this temporary"), engageBox(arg, arg->getType(), true, renderBoxed(arg, out), out)});
+          continue;
+        }
+        visit(child);
+      }
+    };
+    if (const auto* m = dyn_cast<clang::MaterializeTemporaryExpr>(e)) return boxTemporary(m, out);
+    for (const clang::Stmt* child : writtenChildren(e)) visit(child);
+    return text_.render(spanOrFail(e, "this expression"), overrides);
+  }
+
+  std::string boxTemporary(const clang::MaterializeTemporaryExpr* e, std::vector<ir::Stmt>& out) {
+    return engageBox(e->getSubExpr(), e->getType(), e->isXValue(), renderBoxed(e->getSubExpr(), out), out);
+  }
+
+  // A box for the temporary `e`, whose initializer `value` was rendered
+  // (after the boxes of the temporaries inside it). Inside an operand that
+  // contains co_await, the box belongs to the enclosing full-expression and
+  // is constructed before its outermost ?:, && or || runs.
+  // With `now`, the temporary is constructed by a statement of its own in
+  // `out` (steps run in order: a later co_await of the operand comes after
+  // it) and the text names it; otherwise the text constructs it.
+  std::string engageBox(const clang::Expr* init, clang::QualType matType, bool xvalue, const std::string& value,
+                        std::vector<ir::Stmt>& out, bool now = false) {
+    unsigned line = lineOf(init->getBeginLoc());
+    std::string type = spellExprType(init, false);
+    if (matType.isConstQualified() && type.rfind("const ", 0) != 0) type = "const " + type;
+    unsigned id = newObject(ObjectKind::Temporary, "ctmp", "conditional temporary",
+                            "bcsc::detail::conditional_temporary<" + type + ">", init->getBeginLoc());
+    setAlign(id, matType);
+    std::vector<ir::Stmt>& target = conditionalDepth_ > 0 ? *boxOut_ : out;
+    if (conditionalDepth_ > 0) fn_ir_.objects[id].lifetimeBegin = boxBegin_;
+    target.push_back(objectDeclare(id, line));
+    emitConstruct(target, id, "()", line);
+    constructed(id, conditionalDepth_ > 0 ? boxScope_ : scopes_.size() - 1);
+    std::string box = access(id);
+    std::string engaged = box + ".engage(::new (" + box + ".addr()) bcsc::detail::type_identity_t<" + type + ">(" +
+                          value + "))";
+    if (now) {
+      out.push_back(makeStmt(StmtKind::Code, engaged + ";", line));
+      position_++;
+      engaged = box + ".object()";
+    }
+    return xvalue ? "static_cast<" + type + "&&>(" + engaged + ")" : engaged;
+  }
+
   // One conditionally evaluated operand, in a block of its own. Its
-  // temporaries would have to live to the end of the enclosing
-  // full-expression, so any with a destructor is rejected.
-  ir::Stmt conditionalOperand(const clang::Expr* e, const std::string& before, const std::string& after) {
+  // temporaries live to the end of the enclosing full-expression: each is
+  // constructed in a box of that full-expression (see engageBox), which the
+  // caller's `out` constructs empty before the branch; `armsBegin` is the
+  // position before the first operand of the outermost ?:, && or ||.
+  ir::Stmt conditionalOperand(const clang::Expr* e, const std::string& before, const std::string& after,
+                              std::vector<ir::Stmt>& out, unsigned armsBegin) {
     unsigned line = lineOf(e->getBeginLoc());
     ir::Stmt block = makeStmt(StmtKind::Block, {}, line);
+    std::vector<ir::Stmt>* savedOut = boxOut_;
+    size_t savedScope = boxScope_;
+    unsigned savedBegin = boxBegin_;
+    if (conditionalDepth_ == 0) {
+      boxOut_ = &out;
+      boxScope_ = scopes_.size() - 1;
+      boxBegin_ = armsBegin;
+    }
     beginFullExpr();
-    std::string value = linearize(e, block.children);
+    // Every temporary is kept (in a box), none dies at the end of the
+    // operand's statement.
+    conditionalDepth_++;
+    std::string value = linearize(e, block.children, true);
+    conditionalDepth_--;
+    boxOut_ = savedOut;
+    boxScope_ = savedScope;
+    boxBegin_ = savedBegin;
     for (unsigned id : scopes_.back().constructed) {
       const ir::FrameObject& o = fn_ir_.objects[id];
       if (o.kind == ObjectKind::Temporary || o.kind == ObjectKind::Result)
@@ -1576,6 +1836,11 @@ class IRBuilder {
   unsigned position_ = 1;
   unsigned loopCounter_ = 0;
   unsigned switchCounter_ = 0;
+  // Inside conditionalOperand: where the boxes of its temporaries go.
+  unsigned conditionalDepth_ = 0;
+  std::vector<ir::Stmt>* boxOut_ = nullptr;
+  size_t boxScope_ = 0;
+  unsigned boxBegin_ = 0;
 };
 
 }  // namespace

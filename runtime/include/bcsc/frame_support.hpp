@@ -20,6 +20,52 @@ struct type_identity {
 template <class T>
 using type_identity_t = typename type_identity<T>::type;
 
+// A prvalue of type T in an unevaluated operand (std::declval<T>() is an
+// xvalue). Never defined.
+template <class T>
+T prvalue() noexcept;
+
+// The I-th of the N structured bindings of `whole`, in a template where the
+// kind of decomposition (tuple-like, array, class members) is only known per
+// instantiation: the bindings of `auto& [...] = whole` name the same
+// objects as those of the source's declaration, which holds `whole`.
+template <std::size_t I, class A, class... R>
+constexpr auto& nth_binding(A& a, R&... rest) noexcept {
+  if constexpr (I == 0)
+    return a;
+  else
+    return nth_binding<I - 1>(rest...);
+}
+template <std::size_t I, std::size_t N, class E>
+constexpr auto& binding_get(E& whole) noexcept {
+  static_assert(N >= 1 && N <= 8, "bcsc: at most 8 structured bindings in a function template");
+  if constexpr (N == 1) {
+    auto& [a] = whole;
+    return nth_binding<I>(a);
+  } else if constexpr (N == 2) {
+    auto& [a, b] = whole;
+    return nth_binding<I>(a, b);
+  } else if constexpr (N == 3) {
+    auto& [a, b, c] = whole;
+    return nth_binding<I>(a, b, c);
+  } else if constexpr (N == 4) {
+    auto& [a, b, c, d] = whole;
+    return nth_binding<I>(a, b, c, d);
+  } else if constexpr (N == 5) {
+    auto& [a, b, c, d, e] = whole;
+    return nth_binding<I>(a, b, c, d, e);
+  } else if constexpr (N == 6) {
+    auto& [a, b, c, d, e, f] = whole;
+    return nth_binding<I>(a, b, c, d, e, f);
+  } else if constexpr (N == 7) {
+    auto& [a, b, c, d, e, f, g] = whole;
+    return nth_binding<I>(a, b, c, d, e, f, g);
+  } else {
+    auto& [a, b, c, d, e, f, g, h] = whole;
+    return nth_binding<I>(a, b, c, d, e, f, g, h);
+  }
+}
+
 // Raw storage for one frame object. Slots are trivial so that the frame's
 // overlapping storage can be plain unions; the generated code constructs
 // and destroys the object explicitly, exactly when the source would.
@@ -31,6 +77,30 @@ struct slot {
   T& operator*() noexcept { return *std::launder(reinterpret_cast<T*>(bytes)); }
   T* operator->() noexcept { return std::launder(reinterpret_cast<T*>(bytes)); }
   void destroy() noexcept { (**this).~T(); }
+};
+
+// A temporary created in the operand of ?:, && or || that ran, kept until
+// the end of its full-expression: constructed in place by the generated
+// code (`box.engage(::new (box.addr()) T(...))`), destroyed with the box
+// only if that happened (C++'s conditional cleanup).
+template <class T>
+struct conditional_temporary {
+  alignas(T) unsigned char bytes[sizeof(T)];
+  bool engaged = false;
+
+  conditional_temporary() noexcept {}
+  conditional_temporary(const conditional_temporary&) = delete;
+  conditional_temporary& operator=(const conditional_temporary&) = delete;
+  ~conditional_temporary() {
+    if (engaged) std::launder(reinterpret_cast<T*>(bytes))->~T();
+  }
+
+  void* addr() noexcept { return bytes; }
+  T& engage(T* constructed) noexcept {
+    engaged = true;
+    return *constructed;
+  }
+  T& object() noexcept { return *std::launder(reinterpret_cast<T*>(bytes)); }
 };
 
 // Arrays are constructed through an aggregate wrapper, never with array
