@@ -553,7 +553,7 @@ class Gen:
         c = self.call(f, 0, tmpl_arg="unsigned", outlives=True)
         if c is None:
             return self.st_await(depth)
-        fut = self.fresh("f")
+        fut = self.fresh("fut")
         out = ["auto %s = %s;" % (fut, c)]
         self.scopes.append([])
         if self.chance(0.5):
