@@ -1234,6 +1234,10 @@ class IRBuilder {
       bool isLast = i == last;
       // A child evaluated before a later co_await must keep its value (or
       // address) in the frame until the parent is evaluated.
+      if (!isLast && isDependentScalarRead(e, child)) {
+        overrides.push_back({spanOrFail(child, "this operand"), spillRead(child, out)});
+        continue;
+      }
       if (!isLast && isStable(child)) continue;
       if ((keep || !isLast) && (isPendingTemporaryArg(e, child) || isDependentPrvalueBoundToReference(e, child))) {
         overrides.push_back({spanOrFail(child, "this operand"), keepPendingTemporary(e, child, out)});
@@ -1337,29 +1341,87 @@ class IRBuilder {
     return !type.isTriviallyCopyableType(context_) || type.isDestructedType();
   }
 
-  // Whether every function the unresolved call may select takes argument
-  // `index` by reference (so C++ materializes a temporary for a prvalue).
-  // Only calls without argument-dependent lookup: ADL at instantiation may
-  // add candidates the tool cannot see.
-  static bool bindsByReferenceOnly(const clang::CallExpr* call, unsigned index) {
+  // In a template, an operand of a built-in operator or an argument of a
+  // call resolved at instantiation carries no lvalue-to-rvalue conversion in
+  // the AST, yet C++ reads a scalar variable there, before a later co_await
+  // of the same expression may change it (`a / co_await f(a)` with `a`
+  // passed by reference). Only where the read is certain: a non-assignment
+  // built-in operator, or a call whose every candidate takes the argument
+  // by value, without argument-dependent lookup.
+  bool isDependentScalarRead(const clang::Expr* parent, const clang::Expr* child) {
+    if (!parent->isTypeDependent() && !parent->isValueDependent()) return false;
+    const auto* ref = dyn_cast<clang::DeclRefExpr>(child->IgnoreParens());
+    if (!ref || !ref->isGLValue() || !isa<clang::VarDecl>(ref->getDecl())) return false;
+    clang::QualType type = ref->getType();
+    if (type->isDependentType() || !type->isScalarType()) return false;
+    if (const auto* bin = dyn_cast<clang::BinaryOperator>(parent))
+      return !bin->isAssignmentOp() && bin->getOpcode() != clang::BO_Comma;
+    const auto* call = dyn_cast<clang::CallExpr>(parent);
+    if (!call || isa<clang::CXXOperatorCallExpr>(call) || isa<clang::CXXMemberCallExpr>(call)) return false;
+    auto it = std::find(call->arg_begin(), call->arg_end(), child);
+    return it != call->arg_end() && bindsByValueOnly(call, static_cast<unsigned>(it - call->arg_begin()));
+  }
+
+  // The value a dependent scalar read (isDependentScalarRead) sees, kept in
+  // the frame.
+  std::string spillRead(const clang::Expr* e, std::vector<ir::Stmt>& out) {
+    unsigned line = lineOf(e->getBeginLoc());
+    std::string type = spellExprType(e, false);
+    unsigned id = newObject(ObjectKind::Temporary, "tmp", "operand", type, e->getBeginLoc());
+    setAlign(id, e->getType());
+    out.push_back(objectDeclare(id, line));
+    emitConstruct(out, id, "(" + linearize(e, out) + ")", line);
+    constructed(id, scopes_.size() - 1);
+    return access(id);
+  }
+
+  // The parameter types the functions a dependent call may select have at
+  // argument `index` (one known function, or an unresolved lookup without
+  // ADL); empty when they cannot all be known before instantiation.
+  static std::vector<clang::QualType> candidateParamTypes(const clang::CallExpr* call, unsigned index) {
+    std::vector<clang::QualType> types;
+    // A call of one known function (qualified, no ADL) with dependent
+    // arguments.
+    if (const auto* ref = dyn_cast<clang::DeclRefExpr>(call->getCallee()->IgnoreParenImpCasts()))
+      if (const auto* fn = dyn_cast<clang::FunctionDecl>(ref->getDecl())) {
+        if (index >= fn->getNumParams() || fn->isVariadic()) return {};
+        return {fn->getParamDecl(index)->getType()};
+      }
     const auto* lookup = dyn_cast<clang::UnresolvedLookupExpr>(call->getCallee()->IgnoreParenImpCasts());
-    if (!lookup || lookup->requiresADL() || lookup->getNumDecls() == 0) return false;
+    if (!lookup || lookup->requiresADL() || lookup->getNumDecls() == 0) return {};
     for (const clang::NamedDecl* d : lookup->decls()) {
       d = d->getUnderlyingDecl();
       const clang::FunctionDecl* fn = nullptr;
       if (const auto* tmpl = dyn_cast<clang::FunctionTemplateDecl>(d)) fn = tmpl->getTemplatedDecl();
       else fn = dyn_cast<clang::FunctionDecl>(d);
-      if (!fn || fn->getNumParams() == 0) return false;
+      if (!fn || fn->getNumParams() == 0) return {};
       const clang::ParmVarDecl* param = nullptr;
       if (index < fn->getNumParams()) param = fn->getParamDecl(index);
       const clang::ParmVarDecl* lastParam = fn->getParamDecl(fn->getNumParams() - 1);
       if (lastParam->isParameterPack() && index >= fn->getNumParams() - 1) param = lastParam;
-      if (!param) return false;
+      if (!param) return {};
       clang::QualType type = param->getType();
       if (const auto* pack = type->getAs<clang::PackExpansionType>()) type = pack->getPattern();
-      if (!type->isReferenceType()) return false;
+      types.push_back(type);
     }
-    return true;
+    return types;
+  }
+
+  static bool bindsByValueOnly(const clang::CallExpr* call, unsigned index) {
+    std::vector<clang::QualType> types = candidateParamTypes(call, index);
+    return !types.empty() && std::none_of(types.begin(), types.end(), [](clang::QualType t) {
+      return t->isReferenceType() || t->isDependentType();
+    });
+  }
+
+  // Whether every function the unresolved call may select takes argument
+  // `index` by reference (so C++ materializes a temporary for a prvalue).
+  // Only calls without argument-dependent lookup: ADL at instantiation may
+  // add candidates the tool cannot see.
+  static bool bindsByReferenceOnly(const clang::CallExpr* call, unsigned index) {
+    std::vector<clang::QualType> types = candidateParamTypes(call, index);
+    return !types.empty() &&
+           std::all_of(types.begin(), types.end(), [](clang::QualType t) { return t->isReferenceType(); });
   }
 
   // A pending temporary argument (isPendingTemporaryArg) that must outlive
