@@ -10,11 +10,13 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/Stack.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/Utils.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/thread.h"
 
 #include <map>
 
@@ -152,6 +154,7 @@ class LoweringConsumer : public clang::ASTConsumer {
     if (reporter.hasErrors()) return;
     codegen::AssembleOptions assemble;
     assemble.lineDirectives = options_.lineDirectives;
+    assemble.format = options_.format;
     assemble.sourcePath = unit.sourcePath;
     unit.output = codegen::assemble(sm.getBufferData(sm.getMainFileID()), std::move(replacements), assemble);
     for (llvm::StringRef file : dependencies_->getDependencies()) unit.dependencies.push_back(absolutePath(file));
@@ -201,9 +204,20 @@ std::unique_ptr<clang::tooling::FrontendActionFactory> makeLoweringFactory(
   return std::make_unique<LoweringFactory>(options, std::move(onUnit));
 }
 
+void runWithLargeStack(const std::function<void()>& fn) {
+  llvm::thread worker(std::optional<unsigned>(kToolStackSize), [&fn] {
+    clang::noteBottomOfStack();  // clang's own stack-exhaustion checks measure from here
+    fn();
+  });
+  worker.join();
+}
+
 std::vector<std::string> extraClangArguments() {
+  // `#pragma clang __debug crash` (and parser_crash, llvm_fatal_error,
+  // overflow_stack...) would make clang crash on purpose: a source file
+  // must not be able to crash bcsc.
   return {"-std=c++20", "-resource-dir=" BCSC_CLANG_RESOURCE_DIR, "-D__BCSC_LOWERING__=1",
-          "-idirafter", BCSC_RUNTIME_INCLUDE_DIR};
+          "-idirafter", BCSC_RUNTIME_INCLUDE_DIR, "-Xclang", "-disable-pragma-debug-crash"};
 }
 
 }  // namespace bcsc::driver
