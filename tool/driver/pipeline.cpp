@@ -18,7 +18,9 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/thread.h"
 
+#include <condition_variable>
 #include <map>
+#include <mutex>
 
 namespace bcsc::driver {
 
@@ -204,12 +206,62 @@ std::unique_ptr<clang::tooling::FrontendActionFactory> makeLoweringFactory(
   return std::make_unique<LoweringFactory>(options, std::move(onUnit));
 }
 
-void runWithLargeStack(const std::function<void()>& fn) {
-  llvm::thread worker(std::optional<unsigned>(kToolStackSize), [&fn] {
+namespace {
+
+// One long-lived thread with the large stack, reused by every call: a new
+// 512 MiB thread per call costs a clone and, at its exit, a madvise of the
+// stack with TLB shootdowns, which showed in the fuzzer's profile (thousands
+// of calls per second).
+class LargeStackThread {
+ public:
+  LargeStackThread() : thread_(std::optional<unsigned>(kToolStackSize), [this] { loop(); }) { thread_.detach(); }
+
+  void run(const std::function<void()>& fn) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    job_ = &fn;
+    done_ = false;
+    wake_.notify_all();
+    wake_.wait(lock, [this] { return done_; });
+  }
+
+ private:
+  void loop() {
+    onThisThread = true;
     clang::noteBottomOfStack();  // clang's own stack-exhaustion checks measure from here
-    fn();
-  });
-  worker.join();
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      wake_.wait(lock, [this] { return job_ != nullptr; });
+      const std::function<void()>* job = job_;
+      lock.unlock();
+      (*job)();
+      lock.lock();
+      job_ = nullptr;
+      done_ = true;
+      wake_.notify_all();
+    }
+  }
+
+ public:
+  static thread_local bool onThisThread;
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  const std::function<void()>* job_ = nullptr;
+  bool done_ = false;
+  llvm::thread thread_;  // last: starts once the members above exist
+};
+
+thread_local bool LargeStackThread::onThisThread = false;
+
+}  // namespace
+
+void runWithLargeStack(const std::function<void()>& fn) {
+  if (LargeStackThread::onThisThread) return fn();  // nested call: already there
+  static std::mutex callers;                        // one job at a time
+  static LargeStackThread* worker = new LargeStackThread;  // lives until the process exits
+  std::lock_guard<std::mutex> lock(callers);
+  worker->run(fn);
 }
 
 std::vector<std::string> extraClangArguments() {

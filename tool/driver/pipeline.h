@@ -47,7 +47,8 @@ std::unique_ptr<clang::tooling::FrontendActionFactory> makeLoweringFactory(
 // needed), which moves that limit to ~100,000 levels.
 inline constexpr unsigned kToolStackSize = 512u << 20;
 
-// Runs `fn` on a thread with kToolStackSize of stack and waits for it.
+// Runs `fn` on a thread with kToolStackSize of stack (one long-lived thread,
+// reused by every call) and waits for it.
 void runWithLargeStack(const std::function<void()>& fn);
 
 // Arguments every bcsc invocation adds: C++20 parsing (co_await), clang's
