@@ -51,15 +51,19 @@ fi
 [ -x "$fuzzer" ] || { echo "no $fuzzer (build first)"; echo "0 passed, 1 failed"; exit 1; }
 
 # -timeout: a hang is a bug too. -rss_limit_mb: an input that makes the tool
-# use 2 GiB is one. -max_len: the largest seed (gen_huge_function.cpp) fits.
-common=(-timeout=10 -rss_limit_mb=2048 -max_len=20000)
+# use 2 GiB is one. The regression runs the seeds whole (the largest,
+# gen_huge_function.cpp, is 18 KB); the long run mutates inputs of at most
+# BCSC_FUZZ_MAX_LEN bytes (default 4096: a 4 KB input already holds a
+# ~100-statement function, and small inputs keep the rate up).
+common=(-timeout=10 -rss_limit_mb=2048)
 
 if [ "$long" != 0 ]; then
   mkdir -p "$build_dir/fuzz-corpus" "$build_dir/artifacts"
   log=$build_dir/fuzz-long.log
   echo "fuzzing $long inputs; log: $log"
   start=$(date +%s)
-  nice -n 10 "$fuzzer" "${common[@]}" -runs="$long" -dict="$here/cpp.dict" -print_final_stats=1 \
+  nice -n 10 "$fuzzer" "${common[@]}" -max_len="${BCSC_FUZZ_MAX_LEN:-4096}" -runs="$long" \
+    -dict="$here/cpp.dict" -print_final_stats=1 \
     -artifact_prefix="$build_dir/artifacts/" "$build_dir/fuzz-corpus" "$here/corpus" >"$log" 2>&1
   status=$?
   end=$(date +%s)
@@ -70,17 +74,19 @@ if [ "$long" != 0 ]; then
   exit "$status"
 fi
 
-# Regression: one process over every file; on failure, each file alone to
-# name the ones that fail.
+# Regression: every file, without and with clang-format (BCSC_FUZZ_FORMAT),
+# one process each; on failure, each file alone to name the ones that fail.
 mapfile -t inputs < <(find "$here/corpus" "$here/crashers" -type f ! -name '*.md' | sort)
-if "$fuzzer" "${common[@]}" -runs=0 "${inputs[@]}" >"$build_dir/fuzz-regression.log" 2>&1; then
+if "$fuzzer" "${common[@]}" -runs=0 "${inputs[@]}" >"$build_dir/fuzz-regression.log" 2>&1 &&
+   BCSC_FUZZ_FORMAT=1 "$fuzzer" "${common[@]}" -runs=0 "${inputs[@]}" >>"$build_dir/fuzz-regression.log" 2>&1; then
   for f in "${inputs[@]}"; do echo "PASS: ${f#"$root"/}"; done
   echo "${#inputs[@]} passed, 0 failed"
   exit 0
 fi
 passed=0 failed=0
 for f in "${inputs[@]}"; do
-  if "$fuzzer" "${common[@]}" -runs=0 "$f" >"$build_dir/fuzz-one.log" 2>&1; then
+  if "$fuzzer" "${common[@]}" -runs=0 "$f" >"$build_dir/fuzz-one.log" 2>&1 &&
+     BCSC_FUZZ_FORMAT=1 "$fuzzer" "${common[@]}" -runs=0 "$f" >>"$build_dir/fuzz-one.log" 2>&1; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
