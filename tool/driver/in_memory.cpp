@@ -99,7 +99,9 @@ InMemoryResult lowerInMemory(llvm::StringRef code, const InMemoryOptions& option
 
   llvm::raw_string_ostream diagnostics(result.diagnostics);
   llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> diagnosticOptions(new clang::DiagnosticOptions);
-  clang::TextDiagnosticPrinter printer(diagnostics, diagnosticOptions.get());
+  clang::TextDiagnosticPrinter renderer(diagnostics, diagnosticOptions.get());
+  clang::DiagnosticConsumer counter;  // counts, renders nothing
+  clang::DiagnosticConsumer& printer = options.renderDiagnostics ? static_cast<clang::DiagnosticConsumer&>(renderer) : counter;
   if (std::optional<std::vector<std::string>> cc1 = cc1CommandLine(commandLine, fs)) commandLine = std::move(*cc1);
   clang::tooling::ToolInvocation invocation(std::move(commandLine), factory.get(), fileManager.get(),
                                             std::make_shared<clang::PCHContainerOperations>());

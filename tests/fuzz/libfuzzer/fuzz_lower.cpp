@@ -30,6 +30,11 @@ const char kPrelude[] =
 #include "prelude.inc"
     ;
 
+bool verbose() {
+  static const bool on = std::getenv("BCSC_FUZZ_VERBOSE") != nullptr;
+  return on;
+}
+
 // Two clang bugs steered around, not bcsc ones (evidence in docs/testing.md):
 // -Wno-return-type: with the fall-through check on (the default), clang's CFG
 //   of a function body doubles with every nested co_await; plain
@@ -77,6 +82,11 @@ const bcsc::driver::InMemoryOptions& fuzzOptions() {
       o.args = {"-include-pch", "/bcsc-in-memory/prelude.pch"};
     }
     o.args.insert(o.args.end(), std::begin(kSteeringArgs), std::end(kSteeringArgs));
+    // Diagnostics are counted, not rendered (a violation renders them by
+    // running the input again), and clang's "N errors generated." line is
+    // not printed for every input.
+    o.renderDiagnostics = verbose();
+    o.args.push_back("-fno-caret-diagnostics");
     o.pipeline.format = std::getenv("BCSC_FUZZ_FORMAT") != nullptr;  // clang-format: see docs/testing.md
     o.realFileSystem = false;  // no system headers, no /dev/stdin: inputs see only the prelude
     return o;
@@ -84,15 +94,13 @@ const bcsc::driver::InMemoryOptions& fuzzOptions() {
   return options;
 }
 
-bool verbose() {
-  static const bool on = std::getenv("BCSC_FUZZ_VERBOSE") != nullptr;
-  return on;
-}
-
-[[noreturn]] void violated(const char* what, const bcsc::driver::InMemoryResult& r) {
+[[noreturn]] void violated(const char* what, const bcsc::driver::InMemoryResult& r, llvm::StringRef code) {
   std::fprintf(stderr, "bcsc_fuzz: contract violated: %s (success=%d errors=%u output=%zu bytes)\n", what,
                r.success, r.errors, r.output.size());
-  std::fprintf(stderr, "--- diagnostics ---\n%s--- end ---\n", r.diagnostics.c_str());
+  bcsc::driver::InMemoryOptions again = fuzzOptions();
+  again.renderDiagnostics = true;
+  std::string text = r.diagnostics.empty() ? bcsc::driver::lowerInMemory(code, again).diagnostics : r.diagnostics;
+  std::fprintf(stderr, "--- diagnostics ---\n%s--- end ---\n", text.c_str());
   std::abort();
 }
 
@@ -112,11 +120,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (std::getenv("BCSC_FUZZ_VERBOSE")[0] == '2') std::fprintf(stderr, "--- output ---\n%s", r.output.c_str());
   }
   if (r.success) {
-    if (r.errors != 0) violated("succeeded with error diagnostics", r);
-    if (r.output.empty()) violated("succeeded without output", r);
+    if (r.errors != 0) violated("succeeded with error diagnostics", r, code);
+    if (r.output.empty()) violated("succeeded without output", r, code);
   } else {
-    if (r.errors == 0) violated("failed without an error diagnostic", r);
-    if (!r.output.empty()) violated("failed but produced output", r);
+    if (r.errors == 0) violated("failed without an error diagnostic", r, code);
+    if (!r.output.empty()) violated("failed but produced output", r, code);
   }
   return 0;
 }
