@@ -5,9 +5,6 @@ struct Counter {
     co_return n;
   }
   [[bcsc::async]] bcsc::task<void> reset();
-  struct Inner {
-    [[bcsc::async]] bcsc::task<int> g() { co_return co_await bcsc::tick(1); }
-  };
 };
 [[bcsc::async]] bcsc::task<void> Counter::reset() {
   co_await bcsc::pause();
