@@ -8,8 +8,10 @@
 #include "clang/Driver/Compilation.h"
 #include "clang/Driver/Driver.h"
 #include "clang/Driver/Job.h"
+#include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -92,26 +94,39 @@ InMemoryResult lowerInMemory(llvm::StringRef code, const InMemoryOptions& option
   commandLine.push_back(mainFile);
 
   bool lowered = false;
-  auto factory = makeLoweringFactory(options.pipeline, [&](LoweredUnit& unit) {
-    lowered = true;
-    result.output = std::move(unit.output);
-  });
+  std::unique_ptr<clang::tooling::FrontendActionFactory> factory =
+      options.parseOnly ? clang::tooling::newFrontendActionFactory<clang::SyntaxOnlyAction>()
+                        : makeLoweringFactory(options.pipeline, [&](LoweredUnit& unit) {
+                            lowered = true;
+                            result.output = std::move(unit.output);
+                          });
 
   llvm::raw_string_ostream diagnostics(result.diagnostics);
   llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> diagnosticOptions(new clang::DiagnosticOptions);
   clang::TextDiagnosticPrinter renderer(diagnostics, diagnosticOptions.get());
   clang::DiagnosticConsumer counter;  // counts, renders nothing
-  clang::DiagnosticConsumer& printer = options.renderDiagnostics ? static_cast<clang::DiagnosticConsumer&>(renderer) : counter;
+  clang::DiagnosticConsumer& printer =
+      options.renderDiagnostics ? static_cast<clang::DiagnosticConsumer&>(renderer) : counter;
   if (std::optional<std::vector<std::string>> cc1 = cc1CommandLine(commandLine, fs)) commandLine = std::move(*cc1);
   clang::tooling::ToolInvocation invocation(std::move(commandLine), factory.get(), fileManager.get(),
                                             std::make_shared<clang::PCHContainerOperations>());
   invocation.setDiagnosticConsumer(&printer);
   bool ran = false;
-  runWithLargeStack([&] { ran = invocation.run(); });
+  runWithLargeStack([&] {
+    if (!options.recoverCrashes) {
+      ran = invocation.run();
+      return;
+    }
+    llvm::CrashRecoveryContext recovery;
+    if (!recovery.RunSafely([&] { ran = invocation.run(); })) {
+      ran = false;
+      result.crashed = true;
+    }
+  });
   diagnostics.flush();
 
   result.errors = printer.getNumErrors();
-  result.success = ran && result.errors == 0 && (lowered || options.pipeline.checksOnly);
+  result.success = ran && result.errors == 0 && (lowered || options.pipeline.checksOnly || options.parseOnly);
   checks::exportedDiagnostics().clear();
   return result;
 }

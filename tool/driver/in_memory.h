@@ -28,6 +28,14 @@ struct InMemoryOptions {
   // diagnostics stays ""); rendering source snippets was a fifth of the
   // fuzzer's time on malformed inputs.
   bool renderDiagnostics = true;
+  // Run under llvm::CrashRecoveryContext: a crash (signal) inside the
+  // compilation returns with `crashed` set instead of ending the process
+  // (objects of the crashed compilation leak). The caller must have called
+  // llvm::CrashRecoveryContext::Enable().
+  bool recoverCrashes = false;
+  // Only parse (clang's SyntaxOnlyAction, no bcsc stage): tells a crash in
+  // clang's parser from one in bcsc.
+  bool parseOnly = false;
   PipelineOptions pipeline;
 };
 
@@ -38,6 +46,7 @@ struct InMemoryResult {
   // The lowered translation unit. The pipeline hands it over only when the
   // unit had no error, so it stays "" on failure (the fuzzer checks this).
   std::string output;
+  bool crashed = false;  // with recoverCrashes: the compilation crashed
 };
 
 // Runs the pipeline of `bcsc lower` (borrow checks, then lowering) over
