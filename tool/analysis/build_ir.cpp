@@ -1933,7 +1933,7 @@ std::vector<AsyncCall> asyncCallsIn(const clang::FunctionDecl* fn) {
         const clang::FunctionDecl* callee = d->getAsFunction();
         if (callee && frontend::isAsync(callee)) calls.push_back({callee, lookup->getNameLoc()});
       }
-    for (const clang::Stmt* child : s->children()) visit(child);
+    for (const clang::Stmt* child : writtenChildren(s)) visit(child);
   };
   visit(userBody(fn));
   return calls;

@@ -234,7 +234,7 @@ bool returnsInto(const clang::Stmt* s, int& returns) {
       return false;
     }
   }
-  for (const clang::Stmt* child : s->children())
+  for (const clang::Stmt* child : analysis::writtenChildren(s))
     if (!returnsInto(child, returns)) return false;
   return true;
 }
@@ -505,7 +505,7 @@ bool isAsyncCallee(const clang::FunctionDecl* fn) {
 bool usesThis(const clang::Stmt* s) {
   if (!s) return false;
   if (isa<clang::CXXThisExpr>(s)) return true;
-  for (const clang::Stmt* child : s->children())
+  for (const clang::Stmt* child : analysis::writtenChildren(s))
     if (usesThis(child)) return true;
   return false;
 }
@@ -516,7 +516,7 @@ void lambdaRanges(const clang::Stmt* s, std::vector<clang::SourceRange>& out) {
     out.push_back(l->getSourceRange());
     return;
   }
-  for (const clang::Stmt* child : s->children()) lambdaRanges(child, out);
+  for (const clang::Stmt* child : analysis::writtenChildren(s)) lambdaRanges(child, out);
 }
 
 }  // namespace bcsc::checks

@@ -41,7 +41,7 @@ bool mentions(const clang::Stmt* s, const clang::Decl* d) {
   if (!s) return false;
   if (const auto* ref = dyn_cast<clang::DeclRefExpr>(s))
     if (ref->getDecl() == d) return true;
-  for (const clang::Stmt* child : s->children())
+  for (const clang::Stmt* child : analysis::writtenChildren(s))
     if (mentions(child, d)) return true;
   return false;
 }
@@ -112,7 +112,7 @@ std::vector<const clang::Expr*> pollsOf(Context& cx, const clang::VarDecl* var) 
   std::function<bool(const clang::Stmt*)> mentions = [&](const clang::Stmt* s) {
     if (!s) return false;
     if (const auto* d = dyn_cast<clang::DeclRefExpr>(s)) return d->getDecl() == var;
-    for (const clang::Stmt* child : s->children())
+    for (const clang::Stmt* child : analysis::writtenChildren(s))
       if (mentions(child)) return true;
     return false;
   };
@@ -221,7 +221,7 @@ const clang::DeclRefExpr* useAfter(Context& cx, const clang::VarDecl* var, unsig
     if (!s || found) return;
     if (const auto* d = dyn_cast<clang::DeclRefExpr>(s))
       if (d->getDecl() == var && cx.pos(d->getBeginLoc()) > after) found = d;
-    for (const clang::Stmt* child : s->children()) walk(child);
+    for (const clang::Stmt* child : analysis::writtenChildren(s)) walk(child);
   };
   walk(scope);
   return found;

@@ -52,7 +52,7 @@ void apply(const clang::Stmt* s, const clang::VarDecl* var, bool& held) {
     return;
   if (const auto* b = dyn_cast<clang::BinaryOperator>(s))
     if (b->isLogicalOp()) return;
-  for (const clang::Stmt* child : s->children()) apply(child, var, held);
+  for (const clang::Stmt* child : analysis::writtenChildren(s)) apply(child, var, held);
 }
 
 bool constructedUnlocked(const clang::VarDecl* var) {

@@ -23,6 +23,25 @@ std::string formatCode(llvm::StringRef code) {
   return *formatted;
 }
 
+namespace {
+
+// clang-format's time grows much faster than linearly with brace nesting
+// (a frame for a long chain of temporaries nests one union per co_await:
+// 160 levels take it 10 s). Deeper pieces are left as emitted: valid C++,
+// only not pretty.
+constexpr unsigned kMaxFormattedDepth = 64;
+
+unsigned braceDepth(llvm::StringRef code) {
+  unsigned depth = 0, deepest = 0;
+  for (char c : code) {
+    if (c == '{') deepest = std::max(deepest, ++depth);
+    if (c == '}' && depth > 0) --depth;
+  }
+  return deepest;
+}
+
+}  // namespace
+
 std::string assemble(llvm::StringRef original, std::vector<Replacement> replacements,
                      const AssembleOptions& options) {
   std::stable_sort(replacements.begin(), replacements.end(),
@@ -44,7 +63,7 @@ std::string assemble(llvm::StringRef original, std::vector<Replacement> replacem
       continue;
     }
     if (!out.empty() && out.back() != '\n') out += "\n";
-    out += formatCode(r.text);
+    out += options.format && braceDepth(r.text) <= kMaxFormattedDepth ? formatCode(r.text) : r.text;
     if (out.back() != '\n') out += "\n";
     if (options.lineDirectives) out += "#line " + std::to_string(r.resumeLine) + " " + lineTo + "\n";
   }

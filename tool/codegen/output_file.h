@@ -20,6 +20,7 @@ struct Replacement {
 
 struct AssembleOptions {
   bool lineDirectives = true;
+  bool format = true;  // false: generated pieces as emitted (still valid C++)
   std::string sourcePath;  // absolute path of the original file
 };
 

@@ -342,8 +342,13 @@ int main(int argc, const char** argv) {
     llvm::errs() << llvm::toString(parsed.takeError()) << "\n";
     return 2;
   }
-  if (command == "check") return runCheck(*parsed);
-  if (command == "layout") return runLayout(*parsed);
-  if (command == "graph") return runGraph(*parsed);
-  return runLower(*parsed);
+  // On a large stack: deeply nested input must not overflow clang's parser.
+  int status = 1;
+  bcsc::driver::runWithLargeStack([&] {
+    if (command == "check") status = runCheck(*parsed);
+    else if (command == "layout") status = runLayout(*parsed);
+    else if (command == "graph") status = runGraph(*parsed);
+    else status = runLower(*parsed);
+  });
+  return status;
 }

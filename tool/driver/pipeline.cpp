@@ -13,6 +13,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/TypeLoc.h"
+#include "clang/Basic/Stack.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/Utils.h"
@@ -20,8 +21,11 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/thread.h"
 
+#include <condition_variable>
 #include <map>
+#include <mutex>
 
 namespace bcsc::driver {
 
@@ -321,6 +325,7 @@ class LoweringConsumer : public clang::ASTConsumer {
     if (reporter.hasErrors()) return;
     codegen::AssembleOptions assemble;
     assemble.lineDirectives = options_.lineDirectives;
+    assemble.format = options_.format;
     assemble.sourcePath = unit.sourcePath;
     unit.output = codegen::assemble(sm.getBufferData(sm.getMainFileID()), std::move(replacements), assemble);
     for (llvm::StringRef file : dependencies_->getDependencies()) unit.dependencies.push_back(absolutePath(file));
@@ -370,9 +375,70 @@ std::unique_ptr<clang::tooling::FrontendActionFactory> makeLoweringFactory(
   return std::make_unique<LoweringFactory>(options, std::move(onUnit));
 }
 
+namespace {
+
+// One long-lived thread with the large stack, reused by every call: a new
+// 512 MiB thread per call costs a clone and, at its exit, a madvise of the
+// stack with TLB shootdowns, which showed in the fuzzer's profile (thousands
+// of calls per second).
+class LargeStackThread {
+ public:
+  LargeStackThread() : thread_(std::optional<unsigned>(kToolStackSize), [this] { loop(); }) { thread_.detach(); }
+
+  void run(const std::function<void()>& fn) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    job_ = &fn;
+    done_ = false;
+    wake_.notify_all();
+    wake_.wait(lock, [this] { return done_; });
+  }
+
+ private:
+  void loop() {
+    onThisThread = true;
+    clang::noteBottomOfStack();  // clang's own stack-exhaustion checks measure from here
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      wake_.wait(lock, [this] { return job_ != nullptr; });
+      const std::function<void()>* job = job_;
+      lock.unlock();
+      (*job)();
+      lock.lock();
+      job_ = nullptr;
+      done_ = true;
+      wake_.notify_all();
+    }
+  }
+
+ public:
+  static thread_local bool onThisThread;
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  const std::function<void()>* job_ = nullptr;
+  bool done_ = false;
+  llvm::thread thread_;  // last: starts once the members above exist
+};
+
+thread_local bool LargeStackThread::onThisThread = false;
+
+}  // namespace
+
+void runWithLargeStack(const std::function<void()>& fn) {
+  if (LargeStackThread::onThisThread) return fn();  // nested call: already there
+  static std::mutex callers;                        // one job at a time
+  static LargeStackThread* worker = new LargeStackThread;  // lives until the process exits
+  std::lock_guard<std::mutex> lock(callers);
+  worker->run(fn);
+}
+
 std::vector<std::string> extraClangArguments() {
+  // `#pragma clang __debug crash` (and parser_crash, llvm_fatal_error,
+  // overflow_stack...) would make clang crash on purpose: a source file
+  // must not be able to crash bcsc.
   return {"-std=c++20", "-resource-dir=" BCSC_CLANG_RESOURCE_DIR, "-D__BCSC_LOWERING__=1",
-          "-UBCSC_LOWERED", "-idirafter", BCSC_RUNTIME_INCLUDE_DIR};
+          "-UBCSC_LOWERED", "-idirafter", BCSC_RUNTIME_INCLUDE_DIR, "-Xclang", "-disable-pragma-debug-crash"};
 }
 
 }  // namespace bcsc::driver

@@ -35,6 +35,7 @@ struct LoweredUnit {
 
 struct PipelineOptions {
   bool lineDirectives = true;
+  bool format = true;       // clang-format the generated code (off: the fuzzer, for speed)
   bool checksOnly = false;  // `bcsc check`: run the borrow checks, lower nothing
   // The export header's path (--export-header), or empty. When
   // `requireExportHeader` is set, an exported function without it is an error.
@@ -46,6 +47,18 @@ struct PipelineOptions {
 // without errors. Returns a factory for ClangTool::run.
 std::unique_ptr<clang::tooling::FrontendActionFactory> makeLoweringFactory(
     const PipelineOptions& options, std::function<void(LoweredUnit&)> onUnit);
+
+// Clang's parser and bcsc's analyses recurse once per nesting level of the
+// input (`- - - ... x`, nested parentheses, blocks, ifs): on the default 8 MiB
+// stack, clang itself overflows at ~1,800 nested unary operators (plain
+// `clang++-19 -fsyntax-only` crashes the same way). Every compilation of the
+// tool runs on a thread with this much stack (reserved, touched only as
+// needed), which moves that limit to ~100,000 levels.
+inline constexpr unsigned kToolStackSize = 512u << 20;
+
+// Runs `fn` on a thread with kToolStackSize of stack (one long-lived thread,
+// reused by every call) and waits for it.
+void runWithLargeStack(const std::function<void()>& fn);
 
 // Arguments every bcsc invocation adds: C++20 parsing (co_await), clang's
 // builtin headers, the runtime headers as a fallback include path, and

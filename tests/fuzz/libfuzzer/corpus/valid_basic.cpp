@@ -1,0 +1,4 @@
+[[bcsc::async]] bcsc::task<int> add(int a, int b) {
+  int c = co_await bcsc::tick(a);
+  co_return a + b + c;
+}

@@ -1,0 +1,3 @@
+// clang crashes on purpose on this pragma unless -disable-pragma-debug-crash.
+#pragma clang __debug overflow_stack
+[[bcsc::async]] bcsc::task<int> f() { co_return co_await bcsc::tick(1); }
