@@ -127,6 +127,11 @@ if [ -f tests/fuzz/run.py ]; then
   run_counted_script fuzz python3 tests/fuzz/run.py --bcsc build/bin/bcsc
 fi
 
+if [ -f tests/fuzz/libfuzzer/run.sh ]; then
+  step "libFuzzer tool robustness: seeds and crashers (build-fuzz/)"
+  run_counted_script libfuzzer bash tests/fuzz/libfuzzer/run.sh
+fi
+
 echo
 echo "logs: $root/$log_dir"
 echo "$passed passed, $failed failed"
