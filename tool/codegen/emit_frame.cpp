@@ -139,9 +139,12 @@ class Emitter {
   // even for frames nested in class templates.
   void emitStaticMembers() {
     std::string frame = qualifiedFrame(true);
-    out_ += templateHeaders() + "constexpr std::size_t " + frame + "::frame_size = sizeof(" + fn_.frameName + ");\n";
-    out_ += templateHeaders() + "constexpr std::size_t " + frame + "::frame_align = alignof(" + fn_.frameName +
-            ");\n";
+    // [[maybe_unused]]: a frame with internal linkage whose figures nobody
+    // reads must not trip -Wunused-const-variable.
+    out_ += templateHeaders() + "[[maybe_unused]] constexpr std::size_t " + frame + "::frame_size = sizeof(" +
+            fn_.frameName + ");\n";
+    out_ += templateHeaders() + "[[maybe_unused]] constexpr std::size_t " + frame + "::frame_align = alignof(" +
+            fn_.frameName + ");\n";
   }
 
   void emitWrapper() {
