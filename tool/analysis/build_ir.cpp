@@ -1235,7 +1235,10 @@ class IRBuilder {
       // A child evaluated before a later co_await must keep its value (or
       // address) in the frame until the parent is evaluated.
       if (!isLast && isDependentScalarRead(e, child)) {
-        overrides.push_back({spanOrFail(child, "this operand"), spillRead(child, out)});
+        // The value it reads, kept in the frame (in a box inside a
+        // conditional operand).
+        overrides.push_back({spanOrFail(child, "this operand"),
+                             materialize(child, child->getType(), false, child->getBeginLoc(), out)});
         continue;
       }
       if (!isLast && isStable(child)) continue;
@@ -1360,19 +1363,6 @@ class IRBuilder {
     if (!call || isa<clang::CXXOperatorCallExpr>(call) || isa<clang::CXXMemberCallExpr>(call)) return false;
     auto it = std::find(call->arg_begin(), call->arg_end(), child);
     return it != call->arg_end() && bindsByValueOnly(call, static_cast<unsigned>(it - call->arg_begin()));
-  }
-
-  // The value a dependent scalar read (isDependentScalarRead) sees, kept in
-  // the frame.
-  std::string spillRead(const clang::Expr* e, std::vector<ir::Stmt>& out) {
-    unsigned line = lineOf(e->getBeginLoc());
-    std::string type = spellExprType(e, false);
-    unsigned id = newObject(ObjectKind::Temporary, "tmp", "operand", type, e->getBeginLoc());
-    setAlign(id, e->getType());
-    out.push_back(objectDeclare(id, line));
-    emitConstruct(out, id, "(" + linearize(e, out) + ")", line);
-    constructed(id, scopes_.size() - 1);
-    return access(id);
   }
 
   // The parameter types the functions a dependent call may select have at

@@ -22,6 +22,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
+#include "llvm/Support/xxhash.h"
 
 #include <condition_variable>
 #include <map>
@@ -167,11 +168,7 @@ std::optional<std::string> outputTypeOf(const clang::FunctionDecl* decl, clang::
 // different translation units export.
 std::string signatureHash(const clang::FunctionDecl* fn, clang::ASTContext& context) {
   clang::ASTNameGenerator names(context);
-  std::uint32_t hash = 2166136261u;  // FNV-1a
-  for (unsigned char c : names.getName(fn)) {
-    hash ^= c;
-    hash *= 16777619u;
-  }
+  auto hash = static_cast<std::uint32_t>(llvm::xxh3_64bits(names.getName(fn)));
   std::string out;
   llvm::raw_string_ostream os(out);
   os << llvm::format_hex_no_prefix(hash, 8);
