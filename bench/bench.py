@@ -28,7 +28,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.chdir(ROOT)
 OUT = os.environ.get("BENCH_OUT", "build/bench")
-BCSC = os.environ.get("BCSC", "build-tool/bin/bcsc")
+BCSC = os.environ.get("BCSC", "build/bin/bcsc")
 ARGS = set(sys.argv[1:])
 QUICK = "--quick" in ARGS
 RT = ["-I", "runtime/include"]

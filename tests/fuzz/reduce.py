@@ -240,7 +240,7 @@ def main():
     ap.add_argument("-o", "--output", required=True)
     ap.add_argument("--kind", choices=["rejected", "tool-crash", "lowered-build", "mismatch"])
     ap.add_argument("--match", help="regex the failure's diagnostics or diff must keep matching")
-    ap.add_argument("--bcsc", default=os.path.join(ROOT, "build-tool", "bin", "bcsc"))
+    ap.add_argument("--bcsc", default=os.path.join(ROOT, "build", "bin", "bcsc"))
     ap.add_argument("--cxx", default="clang++-19")
     ap.add_argument("--sanitize", action="store_true", help="build with ASan+UBSan (rejects candidates with UB)")
     ap.add_argument("--timeout", type=int, default=10)

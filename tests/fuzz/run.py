@@ -367,7 +367,7 @@ def main():
     ap.add_argument("--count", type=int, default=DEFAULT_COUNT, help="number of seeds (default %(default)s)")
     ap.add_argument("-j", "--jobs", type=int, default=2, help="batches in parallel (default %(default)s)")
     ap.add_argument("--batch", type=int, default=10, help="programs per translation unit (default %(default)s)")
-    ap.add_argument("--bcsc", default=os.path.join(ROOT, "build-tool", "bin", "bcsc"))
+    ap.add_argument("--bcsc", default=os.path.join(ROOT, "build", "bin", "bcsc"))
     ap.add_argument("--cxx", default="clang++-19")
     ap.add_argument("--opt", default="O0", help="optimisation level for both builds (default %(default)s)")
     ap.add_argument("--sanitize", action="store_true", help="build both with ASan+UBSan (slower)")
@@ -382,7 +382,7 @@ def main():
     args = ap.parse_args()
     cfg = Config(args)
     if not os.path.exists(cfg.bcsc):
-        sys.exit("bcsc not found at %s (build it: ninja -C build-tool bcsc)" % cfg.bcsc)
+        sys.exit("bcsc not found at %s (build it: bash scripts/build.sh)" % cfg.bcsc)
     workdir = args.workdir or tempfile.mkdtemp(prefix="bcsc-fuzz-")
     os.makedirs(workdir, exist_ok=True)
     # The tool is rebuilt often by others: run a private copy of it, so one
