@@ -4,8 +4,9 @@
 #   ASan+UBSan and under TSan, the lit suites (lowering output checked,
 #   compiled, run under ASan+UBSan and compared with fallback mode; borrow
 #   diagnostics; driver), the Cortex-M3 run on QEMU, the integration checks
-#   (CMake package, robot example, gdb), and the fixed set of differential
-#   fuzzing seeds.
+#   (CMake package, robot example, gdb), the fixed set of differential
+#   fuzzing seeds (plain and under ASan+UBSan), and the libFuzzer harness
+#   over its seeds and former crashers.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -125,6 +126,11 @@ fi
 if [ -f tests/fuzz/run.py ]; then
   step "differential fuzzing: fixed seed set"
   run_counted_script fuzz python3 tests/fuzz/run.py --bcsc build/bin/bcsc
+  # The same programs, both builds under ASan+UBSan (and LeakSanitizer):
+  # every run test of generated code also runs sanitized. 25 programs per
+  # translation unit keep the slower sanitized builds to ~3 minutes.
+  step "differential fuzzing: fixed seed set under ASan+UBSan"
+  run_counted_script fuzz-asan python3 tests/fuzz/run.py --bcsc build/bin/bcsc --sanitize --batch 25
 fi
 
 if [ -f tests/fuzz/libfuzzer/run.sh ]; then
