@@ -1,6 +1,7 @@
 #include "codegen/output_file.h"
 
 #include "clang/Format/Format.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -31,16 +32,30 @@ namespace {
 // only not pretty.
 constexpr unsigned kMaxFormattedDepth = 64;
 
-unsigned braceDepth(llvm::StringRef code) {
-  unsigned depth = 0, deepest = 0;
-  for (char c : code) {
-    if (c == '{') deepest = std::max(deepest, ++depth);
-    if (c == '}' && depth > 0) --depth;
-  }
+}  // namespace
+
+Nesting deepestNesting(llvm::StringRef code) {
+  clang::LangOptions cxx;
+  cxx.CPlusPlus = cxx.CPlusPlus11 = cxx.CPlusPlus14 = cxx.CPlusPlus17 = true;
+  clang::Lexer lexer(clang::SourceLocation(), cxx, code.begin(), code.begin(), code.end());
+  Nesting deepest, now;
+  auto enter = [](unsigned& depth, unsigned& max) { max = std::max(max, ++depth); };
+  auto leave = [](unsigned& depth) { depth -= depth > 0; };
+  clang::Token token;
+  do {
+    lexer.LexFromRawLexer(token);
+    switch (token.getKind()) {
+      case clang::tok::l_paren: enter(now.parens, deepest.parens); break;
+      case clang::tok::l_square: enter(now.squares, deepest.squares); break;
+      case clang::tok::l_brace: enter(now.braces, deepest.braces); break;
+      case clang::tok::r_paren: leave(now.parens); break;
+      case clang::tok::r_square: leave(now.squares); break;
+      case clang::tok::r_brace: leave(now.braces); break;
+      default: break;
+    }
+  } while (token.isNot(clang::tok::eof));
   return deepest;
 }
-
-}  // namespace
 
 std::string assemble(llvm::StringRef original, std::vector<Replacement> replacements,
                      const AssembleOptions& options) {
@@ -63,7 +78,7 @@ std::string assemble(llvm::StringRef original, std::vector<Replacement> replacem
       continue;
     }
     if (!out.empty() && out.back() != '\n') out += "\n";
-    out += options.format && braceDepth(r.text) <= kMaxFormattedDepth ? formatCode(r.text) : r.text;
+    out += options.format && deepestNesting(r.text).braces <= kMaxFormattedDepth ? formatCode(r.text) : r.text;
     if (out.back() != '\n') out += "\n";
     if (options.lineDirectives) out += "#line " + std::to_string(r.resumeLine) + " " + lineTo + "\n";
   }

@@ -4,6 +4,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,15 @@ struct AssembleOptions {
 // and debuggers land in the user's file.
 std::string assemble(llvm::StringRef original, std::vector<Replacement> replacements,
                      const AssembleOptions& options);
+
+// The deepest nesting of one kind of bracket in a piece of C++, counted as
+// clang's parser counts it against -fbracket-depth (each of (), [] and {}
+// separately; brackets in literals and comments do not count).
+struct Nesting {
+  unsigned parens = 0, squares = 0, braces = 0;
+  unsigned deepest() const { return std::max({parens, squares, braces}); }
+};
+Nesting deepestNesting(llvm::StringRef code);
 
 // clang-format (LLVM style) over a piece of generated code.
 std::string formatCode(llvm::StringRef code);

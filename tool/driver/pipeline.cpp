@@ -96,6 +96,40 @@ void placeFunction(const clang::FunctionDecl* fn, const clang::SourceManager& sm
   }
 }
 
+// How many braces enclose the place a frame goes: the namespaces and
+// extern "C" blocks around the function (a member's frame follows its
+// outermost class, so classes do not count).
+unsigned enclosingBraces(const clang::FunctionDecl* fn) {
+  unsigned n = 0;
+  for (const clang::DeclContext* ctx = fn->getLexicalDeclContext(); !ctx->isTranslationUnit();
+       ctx = ctx->getLexicalParent()) {
+    if (const auto* ns = llvm::dyn_cast<clang::NamespaceDecl>(ctx)) n += !ns->isNested();  // a::b { is one brace
+    if (const auto* spec = llvm::dyn_cast<clang::LinkageSpecDecl>(ctx)) n += spec->hasBraces();
+  }
+  return n;
+}
+
+// Clang refuses code nested deeper than -fbracket-depth (256 by default).
+// A frame nests a level or two per co_await whose earlier operands stay
+// live across it in one full-expression, so a long enough expression
+// lowers to code the compiler rejects: say so here, at the function.
+bool fitsBracketDepth(const clang::FunctionDecl* fn, llvm::StringRef frame, clang::ASTContext& context,
+                      reports::Reporter& reporter) {
+  const unsigned limit = context.getLangOpts().BracketDepth;
+  codegen::Nesting nesting = codegen::deepestNesting(frame);
+  nesting.braces += enclosingBraces(fn);
+  if (nesting.deepest() <= limit) return true;
+  reporter.error(fn->getLocation(),
+                 "the lowered code of '" + fn->getNameAsString() + "' would nest brackets " +
+                     std::to_string(nesting.deepest()) + " levels deep, more than the compiler's limit of " +
+                     std::to_string(limit) + " (-fbracket-depth)");
+  reporter.note(fn->getLocation(),
+                "every co_await in a full-expression whose earlier operands or temporaries live across it "
+                "nests the frame deeper; split the expression into statements that keep each awaited value in a "
+                "local, or raise the limit with -fbracket-depth=N for both bcsc and the compiler");
+  return false;
+}
+
 bool inMainFile(const clang::Decl* decl, const clang::SourceManager& sm) {
   return sm.isInMainFile(sm.getExpansionLoc(decl->getLocation()));
 }
@@ -314,6 +348,7 @@ class LoweringConsumer : public clang::ASTConsumer {
       codegen::EmitOptions emit;
       emit.lineDirectives = options_.lineDirectives;
       std::string frame = codegen::emitFunction(out.ir, out.layout, emit);
+      if (!fitsBracketDepth(fn, frame, context, reporter)) continue;
       std::string declaration = codegen::emitDeclaration(out.ir);
       placeFunction(fn, sm, begin, end, std::move(frame), declaration, replacements);
       unit.functions.push_back(std::move(out));
