@@ -41,18 +41,22 @@ constexpr std::uint64_t scaled(std::uint64_t n, std::uint64_t tsan_divisor = 5) 
 }
 
 struct pingpong {
+  explicit pingpong(std::uint64_t target) : last(target) {}
   std::atomic<std::uint64_t> produced{0};
   std::atomic<std::uint64_t> seen{0};
+  // The value that completes the consumer: the target, or lower when the
+  // producer runs out of time (see produce()). Only ever lowered to a
+  // value already published.
+  std::atomic<std::uint64_t> last;
   std::atomic<bool> waker_ready{false};
   bcsc::waker w;  // written once before waker_ready, then only read
   std::uint64_t lost_wakes = 0;
 };
 
-// Completes when the producer reaches `target`.
+// Completes when the producer reaches `last`.
 struct consumer {
   using output_type = std::uint64_t;
   pingpong* pp;
-  std::uint64_t target;
   std::uint64_t polls = 0;
   bcsc::poll_result<std::uint64_t> poll(bcsc::context& cx) {
     ++polls;
@@ -61,7 +65,7 @@ struct consumer {
       pp->waker_ready.store(true, std::memory_order_release);
     }
     const std::uint64_t p = pp->produced.load(std::memory_order_acquire);
-    if (p >= target) return polls;
+    if (p >= pp->last.load(std::memory_order_acquire)) return polls;
     pp->seen.store(p, std::memory_order_release);
     return bcsc::pending;
   }
@@ -69,36 +73,56 @@ struct consumer {
 
 // Producer: for each k, wait until the consumer saw k-1, then publish k and
 // wake. `spin_between` varies how far the consumer gets before the wake.
-void produce(pingpong& pp, std::uint64_t target) {
+// Every hand-off needs both threads scheduled, so on a machine busy with
+// other work they may crawl (a CTest timeout once, at nice 10 next to two
+// long fuzzing runs). After kBudget the next hand-off is the last one:
+// fewer hand-offs, the same checks on every one of them.
+constexpr std::chrono::seconds kBudget{30};
+
+void produce(pingpong& pp) {
   using clock = std::chrono::steady_clock;
+  const auto deadline = clock::now() + kBudget;
   while (!pp.waker_ready.load(std::memory_order_acquire)) std::this_thread::yield();
+  const std::uint64_t target = pp.last.load(std::memory_order_relaxed);
   for (std::uint64_t k = 1; k <= target; ++k) {
     auto started = clock::now();
     unsigned spins = 0;
     while (pp.seen.load(std::memory_order_acquire) != k - 1) {
       if (++spins % 64 == 0) {  // yield often: the machine may have 2 cores
         std::this_thread::yield();
-        if (clock::now() - started > std::chrono::seconds(2)) {
+        if (clock::now() - started > std::chrono::seconds(5)) {
           ++pp.lost_wakes;  // the consumer sleeps although it was woken
           pp.w.wake();
           started = clock::now();
         }
       }
     }
+    // The consumer has seen k-1 and read `last` before saying so: lowering
+    // `last` to k now makes publishing k complete it, with one poll as ever.
+    const bool final = k % 1024 == 0 && clock::now() > deadline;
+    if (final) pp.last.store(k, std::memory_order_release);
     for (unsigned i = 0; i < (k % 7) * 8; ++i) std::atomic_signal_fence(std::memory_order_seq_cst);
     pp.produced.store(k, std::memory_order_release);
     pp.w.wake();
+    if (final) return;
   }
 }
 
 }  // namespace
 
+// How many hand-offs a run did (the target, unless it ran out of time).
+std::uint64_t handoffs(const pingpong& pp) {
+  const std::uint64_t n = pp.last.load(std::memory_order_acquire);
+  ::testing::Test::RecordProperty("handoffs", std::to_string(n));
+  return n;
+}
+
 TEST(Stress, BlockOnWakeFromAnotherThreadRacingPollLosesNothing) {
-  const std::uint64_t target = scaled(300000);
-  pingpong pp;
-  std::thread producer([&] { produce(pp, target); });
-  std::uint64_t polls = bcsc::block_on(consumer{&pp, target});
+  pingpong pp(scaled(300000));
+  std::thread producer([&] { produce(pp); });
+  std::uint64_t polls = bcsc::block_on(consumer{&pp});
   producer.join();
+  const std::uint64_t target = handoffs(pp);
   EXPECT_EQ(pp.lost_wakes, 0u);
   // Every published value needs its own poll; extra polls are spurious
   // wakes of the parker, which are allowed but must stay bounded.
@@ -120,12 +144,12 @@ class yielding_spin_hook final : public bcsc::idle_hook {
 };
 
 TEST(Stress, BlockOnWithSpinHookRacingPollLosesNothing) {
-  const std::uint64_t target = scaled(400000, 8);
-  pingpong pp;
-  std::thread producer([&] { produce(pp, target); });
+  pingpong pp(scaled(400000, 8));
+  std::thread producer([&] { produce(pp); });
   yielding_spin_hook hook;
-  std::uint64_t polls = bcsc::block_on(consumer{&pp, target}, hook);
+  std::uint64_t polls = bcsc::block_on(consumer{&pp}, hook);
   producer.join();
+  const std::uint64_t target = handoffs(pp);
   EXPECT_EQ(pp.lost_wakes, 0u);
   EXPECT_EQ(polls, target + 1);  // the flag is exact: one poll per wake
 }
@@ -144,20 +168,19 @@ struct executor_consumer {
 };
 
 TEST(Stress, ExecutorWakeFromTwoThreadsRacingPollLosesNothing) {
-  const std::uint64_t target = scaled(150000);
-  pingpong a, b;
+  pingpong a(scaled(150000)), b(scaled(150000));
   std::uint64_t polls_a = 0, polls_b = 0;
   bcsc::executor<2> exec;
-  ASSERT_TRUE(exec.spawn(executor_consumer{consumer{&a, target}, &polls_a}));
-  ASSERT_TRUE(exec.spawn(executor_consumer{consumer{&b, target}, &polls_b}));
-  std::thread pa([&] { produce(a, target); });
-  std::thread pb([&] { produce(b, target); });
+  ASSERT_TRUE(exec.spawn(executor_consumer{consumer{&a}, &polls_a}));
+  ASSERT_TRUE(exec.spawn(executor_consumer{consumer{&b}, &polls_b}));
+  std::thread pa([&] { produce(a); });
+  std::thread pb([&] { produce(b); });
   exec.run();
   pa.join();
   pb.join();
   EXPECT_EQ(a.lost_wakes + b.lost_wakes, 0u);
-  EXPECT_EQ(polls_a, target + 1);  // queued flag: no duplicate polls either
-  EXPECT_EQ(polls_b, target + 1);
+  EXPECT_EQ(polls_a, handoffs(a) + 1);  // queued flag: no duplicate polls either
+  EXPECT_EQ(polls_b, handoffs(b) + 1);
 }
 
 TEST(Stress, ManyWakersHammeringOneTaskCoalesce) {
