@@ -55,7 +55,14 @@ fi
 # gen_huge_function.cpp, is 18 KB); the long run mutates inputs of at most
 # BCSC_FUZZ_MAX_LEN bytes (default 4096: a 4 KB input already holds a
 # ~100-statement function, and small inputs keep the rate up).
+#
+# A long run skips hundreds of inputs on which clang itself crashes, and
+# each recovered crash leaks its compilation (1-3 MB; 126 skips in 178,000
+# inputs grew the RSS from 110 to 530 MB). So the RSS limit of a long run
+# is 4 GiB (BCSC_FUZZ_RSS_MB), and one allocation of 2 GiB or more is
+# still reported (-malloc_limit_mb).
 common=(-timeout=10 -rss_limit_mb=2048)
+[ "$long" != 0 ] && common=(-timeout=10 -rss_limit_mb="${BCSC_FUZZ_RSS_MB:-4096}" -malloc_limit_mb=2048)
 # Under ASan, no leak checks: an input on which clang itself crashes is
 # recovered from and skipped, and the crashed compilation's objects leak by
 # design (fuzz_lower.cpp). Memory errors are still fatal.
@@ -65,12 +72,6 @@ if [ "$asan" = 1 ]; then
 fi
 
 if [ "$long" != 0 ]; then
-  # A long run skips hundreds of inputs on which clang itself crashes, and
-  # each recovered crash leaks its compilation (1-3 MB; 126 skips in 178,000
-  # inputs grew the RSS from 110 to 530 MB). So the RSS limit of a long run
-  # is 4 GiB (BCSC_FUZZ_RSS_MB), and one allocation of 2 GiB or more is
-  # still reported (-malloc_limit_mb).
-  common=("${common[@]/-rss_limit_mb=2048/-rss_limit_mb=${BCSC_FUZZ_RSS_MB:-4096}}" -malloc_limit_mb=2048)
   mkdir -p "$build_dir/fuzz-corpus" "$build_dir/artifacts"
   log=$build_dir/fuzz-long.log
   echo "fuzzing $long inputs; log: $log"
