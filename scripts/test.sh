@@ -4,7 +4,8 @@
 #   ASan+UBSan and under TSan, the lit suites (lowering output checked,
 #   compiled, run under ASan+UBSan and compared with fallback mode; borrow
 #   diagnostics; driver), the Cortex-M3 run on QEMU, the integration checks
-#   (CMake package, robot example, gdb), the fixed set of differential
+#   (CMake package, robot example, gdb), the package-list check (every
+#   file used comes from scripts/packages.txt), the fixed set of differential
 #   fuzzing seeds (plain and under ASan+UBSan), and the libFuzzer harness
 #   over its seeds and former crashers.
 set -uo pipefail
@@ -85,7 +86,7 @@ run_counted_script() {  # run_counted_script NAME COMMAND...
 }
 
 step "dependencies"
-bash scripts/deps.sh || { echo "cannot install dependencies"; echo "0 passed, 1 failed"; exit 1; }
+bash scripts/deps.sh || { echo "the packages above are missing: no test can run"; echo "0 passed, 1 failed"; exit 1; }
 mkdir -p "$log_dir"
 
 step "build (build/)"
@@ -98,6 +99,11 @@ if configure build && cmake --build build -j "$jobs" >"$log_dir/build.log" 2>&1;
 else
   tail -40 "$log_dir/build.log"; broken "build"
 fi
+
+# After the build: the check reads what the build used (ninja's deps log).
+step "packages: every file the build and tests use comes from scripts/packages.txt"
+run_counted_script packages python3 scripts/check_packages.py --build-dir build
+run_pass_fail_script packages-selftest bash tests/packages/run.sh
 
 step "runtime tests under ASan+UBSan"
 if configure build-asan -DBCSC_BUILD_TOOL=OFF "-DBCSC_SANITIZE=address,undefined" &&
