@@ -45,6 +45,7 @@ COMMANDS = [
     ("cmake", "the build and the CMake-package integration test"),
     ("ctest", "scripts/test.sh"),
     ("ninja", "the build"),
+    ("make", "integration test cmake_package.sh (the Unix Makefiles generator)"),
     ("ld", "clang++-19 links with it"),
     ("python3", "lit, fuzzing, bench"),
     ("FileCheck", "lit tests"),
@@ -59,6 +60,10 @@ COMMANDS = [
     ("valgrind", "bench (instruction counts)"),
     ("timeout", "Cortex-M3 tests"),
     ("diff", "Cortex-M3 tests"),
+    ("awk", "the scripts"),
+    ("sed", "the scripts"),
+    ("find", "the scripts"),
+    ("setpriv", "tests/packages/run.sh (deps.sh as a user who cannot install)"),
 ]
 OTHER_FILES = [
     ("/usr/lib/llvm-19/build/utils/lit/lit.py", "scripts/test.sh (lit)"),

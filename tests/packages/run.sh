@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 # Each of these provides files that only it provides (and that no other
 # listed package depends on): dropping it must fail the check, by name.
 dropped=(libstdc++-arm-none-eabi-newlib qemu-system-arm gdb graphviz libclang-rt-19-dev liburing-dev
-         valgrind clang-tidy-19)
+         valgrind clang-tidy-19 make)
 without=()
 for p in "${dropped[@]}"; do without+=(--without "$p"); done
 python3 scripts/check_packages.py "${without[@]}" >"$tmp/dropped.out" 2>&1
