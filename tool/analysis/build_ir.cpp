@@ -1,5 +1,6 @@
 #include "analysis/build_ir.h"
 
+#include "analysis/function_identity.h"
 #include "analysis/source_text.h"
 #include "analysis/suspend_points.h"
 #include "analysis/type_spelling.h"
@@ -63,6 +64,7 @@ class IRBuilder {
     if (!body) return fail(fn_->getLocation(), "async function has no body to lower");
     if (!describeSignature()) return std::nullopt;
     if (!rejectUnsupported(body)) return std::nullopt;
+    if (!collectFunctionIdentity(fn_, body, fn_ir_, reporter_)) return std::nullopt;
     if (!registerSubstitutions(body)) return std::nullopt;
 
     ir::Stmt block = makeStmt(StmtKind::Block, {}, lineOf(body->getBeginLoc()));
@@ -99,6 +101,14 @@ class IRBuilder {
     if (auto span = text_.spanOf(s->getSourceRange())) return *span;
     unsupported(s->getBeginLoc(), llvm::Twine(what) + " comes from a macro expansion, which bcsc cannot "
                                                      "restructure; write it without the macro");
+  }
+  // A token that must be rewritten. Inside a macro body it has no place in
+  // the file to rewrite, and skipping it would leave the original meaning
+  // in a scope where it means something else: that is an error.
+  FileSpan tokenSpanOrFail(clang::SourceLocation loc, const llvm::Twine& what) {
+    if (std::optional<FileSpan> span = text_.tokenSpan(loc)) return *span;
+    unsupported(loc, what + " is written inside a macro body, where bcsc cannot rewrite it for the frame; "
+                            "pass it to the macro as an argument, or write it without the macro");
   }
 
   // ---- signature ---------------------------------------------------------
@@ -355,8 +365,16 @@ class IRBuilder {
       thisSubstitutions_.push_back({*span, "bcsc_self->" + text_.original(*span).str()});
     };
     if (const auto* self = dyn_cast<clang::CXXThisExpr>(s); self && !self->isImplicit()) {
-      if (std::optional<FileSpan> span = text_.tokenSpan(self->getLocation()))
-        thisSubstitutions_.push_back({*span, "bcsc_self"});
+      std::optional<FileSpan> span = text_.tokenSpan(self->getLocation());
+      if (!span) {
+        // In the frame, `this` names the frame, not the object.
+        reporter_.error(self->getLocation(), "'this' is written inside a macro body in an async member function, "
+                                             "where bcsc cannot rewrite it; pass 'this' to the macro as an "
+                                             "argument, or write it without the macro");
+        ok = false;
+        return;
+      }
+      thisSubstitutions_.push_back({*span, "bcsc_self"});
       return;
     }
     if (const auto* member = dyn_cast<clang::MemberExpr>(s)) {
@@ -803,9 +821,9 @@ class IRBuilder {
         clang::SourceRange parens = construct->getParenOrBraceRange();
         if (parens.isValid()) {
           std::vector<Substitution> overrides = linearizeChildrenOf(construct, out);
-          FileSpan span = spanOrFail(init, "this initializer");
-          if (auto p = text_.spanOf(parens)) span = *p;
-          return text_.render(span, overrides);
+          if (auto p = text_.spanOf(parens)) return text_.render(*p, overrides);
+          unsupported(parens.getBegin(), "the parentheses or braces of this initializer come from a macro "
+                                         "expansion, which bcsc cannot restructure; write them without the macro");
         }
       }
     }
@@ -1576,8 +1594,8 @@ class IRBuilder {
                                                   var->getNameAsString() + "' an explicit type");
             type = *types_.print(var->getType().getNonReferenceType());
           }
-          if (auto span = text_.tokenSpan(ref->getLocation()))
-            overrides.push_back({*span, "std::declval<std::add_lvalue_reference_t<" + type + ">>()"});
+          overrides.push_back({tokenSpanOrFail(ref->getLocation(), "'" + var->getNameAsString() + "'"),
+                               "std::declval<std::add_lvalue_reference_t<" + type + ">>()"});
         } else if (const auto* binding = dyn_cast<clang::BindingDecl>(ref->getDecl())) {
           // A structured binding names an lvalue of its declared type.
           clang::QualType bound = binding->getType();
@@ -1588,26 +1606,25 @@ class IRBuilder {
             unsigned index = 0, count = static_cast<unsigned>(whole->bindings().size());
             while (index < count && whole->bindings()[index] != binding) ++index;
             const ir::FrameObject& o = fn_ir_.objects[it->second];
-            if (auto span = text_.tokenSpan(ref->getLocation()))
-              overrides.push_back({*span, bindingGet(index, count, "std::declval<std::add_lvalue_reference_t<" +
-                                                                      o.type + ">>()")});
+            overrides.push_back({tokenSpanOrFail(ref->getLocation(), "'" + binding->getNameAsString() + "'"),
+                                 bindingGet(index, count, "std::declval<std::add_lvalue_reference_t<" + o.type +
+                                                              ">>()")});
             return;
           }
           if (bound.isNull() || !types_.printable(bound))
             unsupported(ref->getLocation(), "cannot determine the type of this expression for the frame; copy '" +
                                                 binding->getNameAsString() + "' into a variable of explicit type");
-          if (auto span = text_.tokenSpan(ref->getLocation()))
-            overrides.push_back({*span, "std::declval<std::add_lvalue_reference_t<" +
-                                            *types_.print(bound.getNonReferenceType()) + ">>()"});
+          overrides.push_back({tokenSpanOrFail(ref->getLocation(), "'" + binding->getNameAsString() + "'"),
+                               "std::declval<std::add_lvalue_reference_t<" +
+                                   *types_.print(bound.getNonReferenceType()) + ">>()"});
         }
       }
       if (isAwait(s)) {
         const clang::Expr* operand = awaitOperand(llvm::cast<clang::Expr>(s));
-        if (auto span = text_.spanOf(s->getSourceRange()))
-          // A co_await is a prvalue (std::declval would be an xvalue: `c ?
-          // co_await a : co_await b` would get a reference type).
-          overrides.push_back(
-              {*span, "bcsc::detail::prvalue<bcsc::output_t<" + spellExprType(operand, false) + ">>()"});
+        // A co_await is a prvalue (std::declval would be an xvalue: `c ?
+        // co_await a : co_await b` would get a reference type).
+        overrides.push_back({spanOrFail(s, "this co_await"),
+                             "bcsc::detail::prvalue<bcsc::output_t<" + spellExprType(operand, false) + ">>()"});
         return;
       }
       for (const clang::Stmt* child : writtenChildren(s)) visit(child);

@@ -92,6 +92,12 @@ struct Param {
   std::string initText;  // how the frame constructor initialises the member
 };
 
+// __func__ and the like, as the C++20 build would print them here.
+struct PredefinedName {
+  std::string identifier;  // "__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"
+  std::string value;       // the string's contents
+};
+
 // Everything codegen and reports need to know about one async function.
 struct AsyncFunction {
   const clang::FunctionDecl* decl = nullptr;
@@ -110,6 +116,7 @@ struct AsyncFunction {
   // resuming may jump over nothing): condition values whose full-expression
   // temporaries must die before the branch.
   std::vector<std::string> pollLocals;
+  std::vector<PredefinedName> predefinedNames;  // those the body uses, by identifier
   unsigned stateCount() const { return static_cast<unsigned>(suspends.size()) + 2; }
   // Member functions: the frame is a nested class of `classType`, defined
   // after the class, and holds `bcsc_self` (the object pointer).

@@ -36,6 +36,11 @@ std::vector<const clang::Stmt*> writtenChildren(const clang::Stmt* s) {
     out.push_back(awaitOperand(llvm::cast<clang::Expr>(s)));
     return out;
   }
+  // co_return E: the promise call p.return_value(E) holds E again.
+  if (const auto* ret = dyn_cast<clang::CoreturnStmt>(s)) {
+    if (ret->getOperand()) out.push_back(ret->getOperand());
+    return out;
+  }
   for (const clang::Stmt* child : s->children())
     if (child) out.push_back(child);
   return out;

@@ -202,6 +202,7 @@ class Emitter {
 
   // ---- poll ----------------------------------------------------------------
   void emitPoll() {
+    defineFunctionIdentity();
     out_ += "  bcsc::poll_result<" + fn_.outputType + "> poll(bcsc::context& bcsc_cx) {\n";
     if (!layout_.pollLocal.empty()) {
       out_ += "    // co_await values that no suspend point outlives: not in the frame.\n";
@@ -221,6 +222,28 @@ class Emitter {
     emitStmt(fn_.body);
     emitReturnTails();
     out_ += "  }\n";
+    restoreFunctionIdentity();
+  }
+
+  // The user's body is poll()'s, where __func__ would say "poll": the names
+  // the body uses are macros with the C++20 build's strings while poll() is
+  // defined, so uses inside macro expansions (assert) get them too.
+  void defineFunctionIdentity() {
+    for (const ir::PredefinedName& name : fn_.predefinedNames)
+      out_ += "#pragma push_macro(\"" + name.identifier + "\")\n#define " + name.identifier + " " +
+              stringLiteral(name.value) + "\n";
+  }
+  void restoreFunctionIdentity() {
+    for (const ir::PredefinedName& name : fn_.predefinedNames)
+      out_ += "#undef " + name.identifier + "\n#pragma pop_macro(\"" + name.identifier + "\")\n";
+  }
+  static std::string stringLiteral(llvm::StringRef value) {
+    std::string out = "\"";
+    for (char c : value) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + "\"";
   }
 
   std::vector<unsigned> allObjects() const {

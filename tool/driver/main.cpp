@@ -4,6 +4,7 @@
 //   bcsc check IN.cpp... [-p BUILD] [-- FLAGS]
 //   bcsc layout IN.cpp... [--json] [-- FLAGS]
 //   bcsc graph IN.cpp... [-o OUT.dot] [-- FLAGS]
+//   bcsc dump-ir IN.cpp... [-- FLAGS]
 //
 // `lower` checks and then lowers every [[bcsc::async]] function of each
 // input into a fixed-size state machine. On any error nothing is written
@@ -19,6 +20,7 @@
 #include "codegen/export_header.h"
 #include "codegen/output_file.h"
 #include "reports/frame_measure.h"
+#include "reports/ir_dump.h"
 #include "reports/layout_report.h"
 #include "reports/state_graph.h"
 
@@ -71,6 +73,7 @@ int usage() {
                   "       bcsc check IN.cpp... [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
                   "       bcsc layout IN.cpp... [--json] [--export-header H.hpp] [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
                   "       bcsc graph IN.cpp... [-o OUT.dot] [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
+                  "       bcsc dump-ir IN.cpp... [-p BUILD_DIR] [-- CLANG_FLAGS]\n"
                   "run 'bcsc lower --help' for the options\n";
   return 2;
 }
@@ -234,6 +237,19 @@ int runGraph(clang::tooling::CommonOptionsParser& options) {
   return write(outputFile, dot) ? 0 : 1;
 }
 
+// The IR the analysis built, for reading and for tests of its structure.
+int runDumpIr(clang::tooling::CommonOptionsParser& options) {
+  auto units = lowerInMemory(options);
+  if (!units) return 1;
+  bool first = true;
+  for (const auto& unit : *units)
+    for (const auto& f : unit.functions) {
+      llvm::outs() << (first ? "" : "\n") << bcsc::reports::irDump(f.ir, f.layout);
+      first = false;
+    }
+  return 0;
+}
+
 int runCheck(clang::tooling::CommonOptionsParser& options) {
   clang::tooling::ClangTool tool(options.getCompilations(), options.getSourcePathList());
   addExtraArguments(tool);
@@ -331,7 +347,9 @@ int runLower(clang::tooling::CommonOptionsParser& options) {
 int main(int argc, const char** argv) {
   if (argc < 2) return usage();
   llvm::StringRef command = argv[1];
-  if (command != "lower" && command != "check" && command != "layout" && command != "graph") return usage();
+  if (command != "lower" && command != "check" && command != "layout" && command != "graph" &&
+      command != "dump-ir")
+    return usage();
   // The subcommand is argv[1]; the rest parses like any clang tool.
   std::vector<const char*> args{argv[0]};
   args.insert(args.end(), argv + 2, argv + argc);
@@ -348,6 +366,7 @@ int main(int argc, const char** argv) {
     if (command == "check") status = runCheck(*parsed);
     else if (command == "layout") status = runLayout(*parsed);
     else if (command == "graph") status = runGraph(*parsed);
+    else if (command == "dump-ir") status = runDumpIr(*parsed);
     else status = runLower(*parsed);
   });
   return status;
