@@ -3,7 +3,8 @@
 #   unit tests (GoogleTest via CTest), the runtime tests again under
 #   ASan+UBSan and under TSan, the lit suites (lowering output checked,
 #   compiled, run under ASan+UBSan and compared with fallback mode; borrow
-#   diagnostics; driver), the Cortex-M3 run on QEMU, the integration checks
+#   diagnostics; driver), the refactor oracle (the tool's output as
+#   recorded), the Cortex-M3 run on QEMU, the integration checks
 #   (CMake package, robot example, gdb), the package-list check (every
 #   file used comes from scripts/packages.txt), the fixed set of differential
 #   fuzzing seeds (plain and under ASan+UBSan), and the libFuzzer harness
@@ -96,6 +97,10 @@ if configure build && cmake --build build -j "$jobs" >"$log_dir/build.log" 2>&1;
   run_ctest unit build
   step "lit: lowering, diagnostics, separate compilation, output checks (compiled, run, compared with fallback)"
   run_lit build/tests/lit
+  # Byte for byte what the tool writes for the lit inputs and 2,000 fuzz
+  # programs, against tests/oracle/record.txt (docs/testing.md).
+  step "refactor oracle: the tool's output on every lit input and fuzz seeds 1..2000, as recorded"
+  run_counted_script oracle python3 tests/oracle/oracle.py check
 else
   tail -40 "$log_dir/build.log"; broken "build"
 fi
