@@ -172,9 +172,8 @@ def collect_compiler(uses, compiler, base_flags, sources, link_flags, what):
 
 
 def collect_arm(uses):
-    sources = [(f, s) for f, s in ARM_SOURCES]
     links = [(["-std=c++17", "-I", ARM_PORT] + ARM_LINK + [ARM_PORT + "/startup.cpp"], "tests/cortexm/app.cpp")]
-    collect_compiler(uses, "arm-none-eabi-g++", ARM_FLAGS, sources, links, "Cortex-M3")
+    collect_compiler(uses, "arm-none-eabi-g++", ARM_FLAGS, ARM_SOURCES, links, "Cortex-M3")
 
 
 def collect_host(uses):

@@ -72,8 +72,6 @@ class UseFinder : public clang::RecursiveASTVisitor<UseFinder> {
     for (const ir::PredefinedName& known : fn_.predefinedNames)
       if (known.identifier == identifier) return;
     fn_.predefinedNames.push_back({identifier, std::move(value)});
-    std::sort(fn_.predefinedNames.begin(), fn_.predefinedNames.end(),
-              [](const ir::PredefinedName& a, const ir::PredefinedName& b) { return a.identifier < b.identifier; });
   }
 
   const clang::FunctionDecl* decl_;
@@ -89,6 +87,9 @@ bool collectFunctionIdentity(const clang::FunctionDecl* decl, const clang::Stmt*
                              reports::Reporter& reporter) {
   UseFinder finder(decl, fn, reporter);
   finder.TraverseStmt(const_cast<clang::Stmt*>(body));
+  // By identifier, so the output does not depend on the order of first use.
+  std::sort(fn.predefinedNames.begin(), fn.predefinedNames.end(),
+            [](const ir::PredefinedName& a, const ir::PredefinedName& b) { return a.identifier < b.identifier; });
   return finder.ok;
 }
 
