@@ -1,6 +1,7 @@
 #include "analysis/build_ir.h"
 
 #include "analysis/function_identity.h"
+#include "analysis/hygiene.h"
 #include "analysis/source_text.h"
 #include "analysis/suspend_points.h"
 #include "analysis/type_spelling.h"
@@ -65,6 +66,7 @@ class IRBuilder {
     if (!describeSignature()) return std::nullopt;
     if (!rejectUnsupported(body)) return std::nullopt;
     if (!collectFunctionIdentity(fn_, body, fn_ir_, reporter_)) return std::nullopt;
+    if (!protectNames(fn_, body, context_, text_, reporter_)) return std::nullopt;
     if (!registerSubstitutions(body)) return std::nullopt;
 
     ir::Stmt block = makeStmt(StmtKind::Block, {}, lineOf(body->getBeginLoc()));
@@ -426,7 +428,8 @@ class IRBuilder {
     ir::FrameObject obj;
     obj.id = static_cast<unsigned>(fn_ir_.objects.size());
     obj.kind = kind;
-    obj.name = sanitizeIdentifier(name) + "_" + std::to_string(obj.id);
+    // poll() binds the slot to this name: no name of the user's may have it.
+    obj.name = freshName(context_, sanitizeIdentifier(name) + "_" + std::to_string(obj.id));
     obj.displayName = std::move(display);
     obj.type = std::move(type);
     obj.loc = loc;

@@ -28,6 +28,14 @@ enum class ObjectKind {
 
 const char* toString(ObjectKind kind);
 
+// The names a frame declares in its own class scope besides those that
+// begin with `bcsc_`: the future protocol's `output_type` and `poll`, and the
+// documented `frame_size` and `frame_align`. User code in poll() would see
+// them before its own (analysis/hygiene.h says how that is prevented).
+inline constexpr const char* frameInterfaceNames[] = {"output_type", "frame_size", "frame_align", "poll"};
+// The prefix of every other generated name; reserved for bcsc.
+inline constexpr const char* reservedPrefix = "bcsc_";
+
 struct FrameObject {
   unsigned id = 0;
   ObjectKind kind = ObjectKind::Local;

@@ -1,5 +1,7 @@
 #include "analysis/type_spelling.h"
 
+#include "analysis/hygiene.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/QualTypeNames.h"
@@ -105,6 +107,11 @@ std::optional<std::string> TypeSpeller::print(clang::QualType type, std::string*
     qualified.FullyQualifiedName = true;
     qualified.PrintCanonicalTypes = true;
     printed = type.getCanonicalType().getAsString(qualified);
+    if (mentionsFrameInterfaceName(printed))
+      printed = clang::TypeName::getFullyQualifiedName(type.getCanonicalType(), context_, policy_, true);
+  } else if (mentionsFrameInterfaceName(printed)) {
+    // Printed in the frame's scope, `output_type` would be the frame's own.
+    printed = clang::TypeName::getFullyQualifiedName(type, context_, policy_, /*WithGlobalNsPrefix=*/true);
   }
   return printed;
 }

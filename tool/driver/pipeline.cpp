@@ -1,6 +1,7 @@
 #include "driver/pipeline.h"
 
 #include "analysis/build_ir.h"
+#include "analysis/hygiene.h"
 #include "analysis/type_spelling.h"
 #include "checks/checks.h"
 #include "codegen/emit_frame.h"
@@ -318,6 +319,8 @@ class LoweringConsumer : public clang::ASTConsumer {
     // The borrow checks see every async function; an error stops lowering.
     if (!checks::runChecks(context, definitions) || options_.checksOnly) return;
     if (!analysis::checkCallGraph(all, context, reporter)) return;
+    // Reported with the errors of the functions: the output is not written.
+    if (!definitions.empty()) analysis::checkReservedMacros(ci_.getPreprocessor(), reporter);
 
     LoweredUnit unit;
     unit.sourcePath = absolutePath(sm.getFileEntryRefForID(sm.getMainFileID())->getName());
