@@ -450,6 +450,34 @@ class IRBuilder {
     o.alignHint = static_cast<unsigned>(context_.getTypeAlignInChars(type).getQuantity());
   }
 
+  // `alignas` on a variable (a DMA buffer) applies to its slot too. The
+  // strictest one wins, as in C++; an alignment below the type's own leaves
+  // the type's. A dependent `alignas(T)` is spelled for the frame, which
+  // sees the template's parameters.
+  void honourDeclaredAlignment(const clang::VarDecl* var, unsigned id) {
+    unsigned bytes = 0;
+    std::string dependent;
+    for (const auto* attr : var->specific_attrs<clang::AlignedAttr>()) {
+      if (!attr->isAlignmentDependent()) {
+        bytes = std::max(bytes, static_cast<unsigned>(attr->getAlignment(context_) / context_.getCharWidth()));
+        continue;
+      }
+      std::optional<std::string> type;
+      if (!attr->isAlignmentExpr()) type = types_.print(attr->getAlignmentType()->getType());
+      if (!type || attr->isPackExpansion())
+        unsupported(attr->getLocation(), "'" + var->getNameAsString() + "' lives across a co_await and its "
+                                         "alignment is an expression that depends on a template parameter, "
+                                         "which bcsc cannot give its slot yet; write alignas(T) with a type, "
+                                         "or a constant");
+      dependent += "alignas(" + *type + ") ";
+    }
+    ir::FrameObject& o = fn_ir_.objects[id];
+    if (bytes) o.alignSpecifier = "alignas(" + std::to_string(bytes) + ") ";
+    o.alignSpecifier += dependent;
+    if (!o.alignSpecifier.empty()) o.alignSpecifier.pop_back();
+    if (o.alignHint) o.alignHint = std::max(o.alignHint, bytes);
+  }
+
   static std::string access(const ir::FrameObject& obj) {
     bool pointer = obj.kind == ObjectKind::Reference || obj.kind == ObjectKind::Borrow;
     return pointer ? "(**" + obj.name + ")" : "(*" + obj.name + ")";
@@ -700,6 +728,7 @@ class IRBuilder {
                             var->getNameAsString(), slotType, var->getLocation());
     fn_ir_.objects[id].isArray = type->isConstantArrayType();
     setAlign(id, extended ? extended->getType() : type);
+    honourDeclaredAlignment(var, id);
     installVariableAccessors(var, decomposition, id);
     out.push_back(objectDeclare(id, line));
 

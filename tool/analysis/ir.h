@@ -46,6 +46,7 @@ struct FrameObject {
   unsigned line = 0;
   bool isArray = false;         // constructed through bcsc::detail::array_box
   unsigned alignHint = 0;       // alignment in bytes if known to the analysis (0: unknown)
+  std::string alignSpecifier;   // the declaration's alignas for the slot ("alignas(32)", "alignas(T)"), or empty
   // Storage lifetime as positions in the IR's statement order: the layout
   // overlaps two objects only if these intervals are disjoint.
   unsigned lifetimeBegin = 0;

@@ -116,7 +116,7 @@ class Emitter {
   void emitLayoutNode(const layout::Node& node, int depth, const std::string& trailer = "") {
     if (node.kind == layout::Node::Slot) {
       const ir::FrameObject& o = fn_.objects[node.object];
-      out_ += "bcsc::detail::slot<" + o.type + ">";
+      out_ += slotType(o);
       return;
     }
     out_ += node.kind == layout::Node::Struct ? "struct {\n" : "union {\n";
@@ -129,6 +129,13 @@ class Emitter {
     }
     if (!trailer.empty()) out_ += std::string(2 * depth, ' ') + trailer;
     out_ += std::string(2 * depth, ' ') + "}";
+  }
+
+  // An `alignas` on the variable goes on its slot member, so the slot is
+  // placed as the variable would be while its size stays the object's.
+  static std::string slotType(const ir::FrameObject& o) {
+    std::string slot = "bcsc::detail::slot<" + o.type + ">";
+    return o.alignSpecifier.empty() ? slot : o.alignSpecifier + " " + slot;
   }
 
   static std::string describe(const ir::FrameObject& o) {
@@ -208,7 +215,7 @@ class Emitter {
       out_ += "    // co_await values that no suspend point outlives: not in the frame.\n";
       out_ += "    union {\n";
       for (unsigned id : layout_.pollLocal)
-        out_ += "      bcsc::detail::slot<" + fn_.objects[id].type + "> " + fn_.objects[id].name + ";\n";
+        out_ += "      " + slotType(fn_.objects[id]) + " " + fn_.objects[id].name + ";\n";
       out_ += "    } bcsc_results;\n";
     }
     bindSlots(allObjects());
