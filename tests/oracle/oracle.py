@@ -3,7 +3,7 @@
 can show it changed nothing.
 
     oracle.py check  [--bcsc build/bin/bcsc] [-j 2]
-    oracle.py record [--bcsc build/bin/bcsc] [-j 2]
+    oracle.py record [--bcsc build/bin/bcsc] [-j 2] [--new]
 
 The inputs: every .cpp under tests/lit (lowered, and laid out with
 `bcsc layout`), every fuzz regression, and the fuzz generator's seeds
@@ -38,6 +38,8 @@ import run as fuzz_run  # noqa: E402
 
 RECORD = os.path.join(HERE, "record.txt")
 WORK = os.path.join(ROOT, "build", "oracle")
+RECORD_HEADER = ("# The refactor oracle's record (tests/oracle/oracle.py): input, hash of its text, hash of\n"
+                 "# what the tool writes for it. Re-recorded only by commits that change behaviour.\n")
 SEEDS = 2000
 BATCH = 50
 LIT_FLAGS = ["-I", "runtime/include", "-I", "tests/lit/Inputs"]
@@ -139,6 +141,9 @@ def main():
     ap.add_argument("--bcsc", default=os.path.join(ROOT, "build", "bin", "bcsc"))
     ap.add_argument("-j", "--jobs", type=int, default=int(os.environ.get("BCSC_JOBS", "2")))
     ap.add_argument("--seeds", type=int, default=SEEDS, help="fuzz seeds 1..N (default %d)" % SEEDS)
+    ap.add_argument("--new", action="store_true",
+                    help="record: run and add only the inputs the record does not have (new lit tests), "
+                         "keeping every other line; check still compares them all")
     args = ap.parse_args()
     bcsc = os.path.abspath(args.bcsc)
     if not os.access(bcsc, os.X_OK):
@@ -147,14 +152,32 @@ def main():
         return 1
 
     cases = lit_cases() + regression_cases() + seed_cases(args.seeds)
+    kept = {}
+    if args.mode == "record" and args.new:
+        kept = read_record()
+        cases_to_run = [c for c in cases if c.name not in kept]
+    else:
+        cases_to_run = cases
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        outputs = dict(zip((c.name for c in cases), pool.map(lambda c: run_case(bcsc, c), cases)))
+        outputs = dict(zip((c.name for c in cases_to_run), pool.map(lambda c: run_case(bcsc, c), cases_to_run)))
+
+    if args.mode == "record" and args.new:
+        with open(RECORD + ".tmp", "w") as fh:
+            fh.write(RECORD_HEADER)
+            for c in cases:
+                if c.name in kept:
+                    fh.write("%s %s %s\n" % (c.name, kept[c.name][0], kept[c.name][1]))
+                else:
+                    fh.write("%s %s %s\n" % (c.name, digest(c.text), digest(outputs[c.name])))
+        os.replace(RECORD + ".tmp", RECORD)
+        print("added %d new inputs to %s" % (len(cases_to_run), os.path.relpath(RECORD, ROOT)))
+        print("%d passed, 0 failed" % len(cases_to_run))
+        return 0
 
     if args.mode == "record":
         os.makedirs(os.path.join(WORK, "recorded"), exist_ok=True)
         with open(RECORD + ".tmp", "w") as fh:
-            fh.write("# The refactor oracle's record (tests/oracle/oracle.py): input, hash of its text, hash of\n"
-                     "# what the tool writes for it. Re-recorded only by commits that change behaviour.\n")
+            fh.write(RECORD_HEADER)
             for c in cases:
                 fh.write("%s %s %s\n" % (c.name, digest(c.text), digest(outputs[c.name])))
                 with open(saved_path(c.name), "w", errors="surrogateescape") as out:

@@ -116,6 +116,7 @@ struct AsyncFunction {
   std::string templateHeader;  // "template <class T>" or empty
   std::string templateArgs;    // "<T>" or empty
   std::string qualifiers;      // "static ", "inline " ...
+  std::string attributes;      // attributes written in front of the definition, but [[bcsc::async]]
   std::string paramList;       // the wrapper's parameter list as the user wrote it
   std::vector<Param> params;
   std::vector<FrameObject> objects;

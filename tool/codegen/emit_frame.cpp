@@ -167,7 +167,8 @@ class Emitter {
       out_ += "inline auto " + fn_.classType + "::" + fn_.name + "(" + params + ")" +
               (fn_.isConstMethod ? " const" : "") + " -> " + self() + " {\n";
     } else {
-      out_ += fn_.qualifiers + self() + " " + fn_.name + "(" + fn_.paramList + ") {\n";
+      out_ += (fn_.attributes.empty() ? "" : fn_.attributes + " ") + fn_.qualifiers + self() + " " + fn_.name + "(" +
+              fn_.paramList + ") {\n";
     }
     out_ += "  return " + self() + "(" + args + ");\n}\n";
   }
@@ -526,12 +527,12 @@ std::string emitFunction(const ir::AsyncFunction& fn, const layout::FrameLayout&
   return Emitter(fn, layout, options).run();
 }
 
-std::string emitDeclaration(const ir::AsyncFunction& fn) {
+std::string emitDeclaration(const ir::AsyncFunction& fn, const std::string& attributes) {
   std::string tmpl = fn.templateHeader.empty() ? "" : fn.templateHeader + " ";
   const std::string& frame = fn.exported ? fn.exportedFrame : fn.frameName;
   std::string out = tmpl + "struct " + frame + ";\n";
   if (!fn.isMethod && !fn.exported) out = "namespace {\n" + out + "}  // namespace\n";
-  out += tmpl + (fn.isStaticMethod ? "static " : fn.qualifiers) + frame + fn.templateArgs + " " + fn.name +
+  out += tmpl + (attributes.empty() ? "" : attributes + " ") + (fn.isStaticMethod ? "static " : fn.qualifiers) + frame + fn.templateArgs + " " + fn.name +
          "(" + fn.paramList + ")" + (fn.isConstMethod ? " const" : "") + ";";
   return out;
 }

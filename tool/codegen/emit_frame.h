@@ -19,7 +19,8 @@ std::string emitFunction(const ir::AsyncFunction& fn, const layout::FrameLayout&
 
 // What replaces a declaration of the function (a member function's
 // in-class declaration, or a forward declaration): the frame struct is
-// declared, and the function returns it.
-std::string emitDeclaration(const ir::AsyncFunction& fn);
+// declared, and the function returns it. `attributes` are those written in
+// front of that declaration.
+std::string emitDeclaration(const ir::AsyncFunction& fn, const std::string& attributes);
 
 }  // namespace bcsc::codegen

@@ -18,6 +18,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/Utils.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
@@ -25,6 +26,7 @@
 #include "llvm/Support/thread.h"
 #include "llvm/Support/xxhash.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -33,21 +35,87 @@ namespace bcsc::driver {
 
 namespace {
 
-// The byte range a definition occupies, including its template header and
-// the [[bcsc::async]] attribute in front of it.
-std::pair<unsigned, unsigned> definitionSpan(const clang::FunctionDecl* fn, const clang::SourceManager& sm) {
-  clang::SourceLocation begin = fn->getBeginLoc();
-  if (const clang::FunctionTemplateDecl* tmpl = fn->getDescribedFunctionTemplate()) begin = tmpl->getBeginLoc();
-  unsigned b = sm.getFileOffset(sm.getExpansionLoc(begin));
+// The byte range a declaration of an async function occupies, including its
+// template header and the attributes written in front of it, and the text
+// of those attributes other than [[bcsc::async]]: the generated
+// declaration keeps them ([[nodiscard]], [[deprecated]], a section).
+struct DeclarationSpan {
+  unsigned begin = 0;
+  unsigned end = 0;
+  std::string attributes;
+};
+
+bool isAsyncAttr(const clang::Attr* attr) {
+  const auto* annotate = llvm::dyn_cast<clang::AnnotateAttr>(attr);
+  return annotate && annotate->getAnnotation() == frontend::kAsyncAnnotation;
+}
+
+// The characters an attribute is written in: its whole [[...]] or
+// __attribute__((...)) group, or the macro invocation that expands to it.
+std::pair<unsigned, unsigned> attributeGroup(const clang::Attr* attr, const clang::ASTContext& context) {
+  const clang::SourceManager& sm = context.getSourceManager();
   llvm::StringRef buffer = sm.getBufferData(sm.getMainFileID());
-  for (const auto* attr : fn->specific_attrs<clang::AnnotateAttr>()) {
-    if (attr->getAnnotation() != frontend::kAsyncAnnotation) continue;
-    unsigned a = sm.getFileOffset(sm.getExpansionLoc(attr->getLocation()));
-    size_t open = buffer.substr(0, a).rfind("[[");
-    if (open != llvm::StringRef::npos && open < b) b = static_cast<unsigned>(open);
+  if (attr->getLocation().isMacroID()) {
+    clang::CharSourceRange range = clang::Lexer::getAsCharRange(sm.getExpansionRange(attr->getLocation()), sm,
+                                                                context.getLangOpts());
+    return {sm.getFileOffset(range.getBegin()), sm.getFileOffset(range.getEnd())};
   }
-  unsigned e = sm.getFileOffset(sm.getExpansionLoc(fn->getEndLoc())) + 1;
-  return {b, e};
+  unsigned at = sm.getFileOffset(attr->getLocation());
+  // The frontend's bcsc::async annotation reports GNU syntax; it is written [[bcsc::async]].
+  if (attr->isGNUAttribute() && !isAsyncAttr(attr)) {
+    size_t open = buffer.substr(0, at).rfind("__attribute__");
+    size_t close = buffer.find("))", at);
+    if (open != llvm::StringRef::npos && close != llvm::StringRef::npos)
+      return {static_cast<unsigned>(open), static_cast<unsigned>(close + 2)};
+  } else {
+    // Inside a [[...]] group if the nearest `[[` before it is not closed.
+    size_t open = buffer.substr(0, at).rfind("[[");
+    size_t closedBefore = buffer.substr(0, at).rfind("]]");
+    size_t close = buffer.find("]]", at);
+    if (open != llvm::StringRef::npos && close != llvm::StringRef::npos &&
+        (closedBefore == llvm::StringRef::npos || closedBefore < open))
+      return {static_cast<unsigned>(open), static_cast<unsigned>(close + 2)};
+  }
+  return {at, at + clang::Lexer::MeasureTokenLength(attr->getLocation(), sm, context.getLangOpts())};
+}
+
+std::optional<DeclarationSpan> declarationSpan(const clang::FunctionDecl* fn, const clang::ASTContext& context,
+                                               reports::Reporter& reporter) {
+  const clang::SourceManager& sm = context.getSourceManager();
+  llvm::StringRef buffer = sm.getBufferData(sm.getMainFileID());
+  auto offsetOf = [&](clang::SourceLocation loc) { return sm.getFileOffset(sm.getExpansionLoc(loc)); };
+  // Attributes in front of the declaration, or among its decl-specifiers
+  // (GNU attributes), come before the type.
+  clang::SourceLocation typeStart = fn->getTypeSpecStartLoc();
+  unsigned type = typeStart.isValid() ? offsetOf(typeStart) : offsetOf(fn->getLocation());
+  DeclarationSpan span;
+  span.begin = offsetOf(fn->getBeginLoc());
+  std::optional<std::pair<unsigned, unsigned>> async;
+  std::vector<std::pair<unsigned, unsigned>> others;
+  for (const clang::Attr* attr : fn->attrs()) {
+    // Inherited attributes are written on another declaration.
+    if (attr->isImplicit() || attr->isInherited() || attr->getLocation().isInvalid()) continue;
+    clang::SourceLocation at = sm.getExpansionLoc(attr->getLocation());
+    if (sm.getFileID(at) != sm.getMainFileID() || sm.getFileOffset(at) >= type) continue;
+    std::pair<unsigned, unsigned> group = attributeGroup(attr, context);
+    span.begin = std::min(span.begin, group.first);
+    if (isAsyncAttr(attr)) async = group;
+    else if (std::find(others.begin(), others.end(), group) == others.end()) others.push_back(group);
+  }
+  if (const clang::FunctionTemplateDecl* tmpl = fn->getDescribedFunctionTemplate())
+    span.begin = std::min(span.begin, offsetOf(tmpl->getBeginLoc()));
+  span.end = offsetOf(fn->getEndLoc()) + 1;
+  std::sort(others.begin(), others.end());
+  for (const auto& [begin, end] : others) {
+    if (async && begin < async->second && async->first < end) {
+      reporter.error(fn->getLocation(), "write [[bcsc::async]] in brackets of its own, not in one attribute list "
+                                        "or macro with other attributes: bcsc removes it and keeps the others on "
+                                        "the generated declaration");
+      return std::nullopt;
+    }
+    span.attributes += (span.attributes.empty() ? "" : " ") + buffer.slice(begin, end).str();
+  }
+  return span;
 }
 
 std::string absolutePath(llvm::StringRef path) {
@@ -74,9 +142,12 @@ unsigned lineAt(unsigned offset, const clang::SourceManager& sm) {
 // that needs the complete enclosing class, so an in-class definition
 // becomes declarations and the frame follows the class. Every other
 // declaration of the function is rewritten to return the frame.
-void placeFunction(const clang::FunctionDecl* fn, const clang::SourceManager& sm, unsigned begin, unsigned end,
-                   std::string frame, const std::string& declaration,
+void placeFunction(const clang::FunctionDecl* fn, const clang::ASTContext& context, const ir::AsyncFunction& ir,
+                   std::string frame, reports::Reporter& reporter,
                    std::vector<codegen::Replacement>& replacements) {
+  const clang::SourceManager& sm = context.getSourceManager();
+  unsigned begin = ir.beginOffset, end = ir.endOffset;
+  std::string declaration = codegen::emitDeclaration(ir, ir.attributes);
   const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(fn->getLexicalDeclContext());
   if (record) {
     while (const auto* outer = llvm::dyn_cast<clang::CXXRecordDecl>(record->getLexicalDeclContext())) record = outer;
@@ -91,9 +162,11 @@ void placeFunction(const clang::FunctionDecl* fn, const clang::SourceManager& sm
   for (const clang::FunctionDecl* redecl : fn->redecls()) {
     if (redecl == fn || redecl->doesThisDeclarationHaveABody()) continue;
     if (!sm.isInMainFile(sm.getExpansionLoc(redecl->getLocation()))) continue;  // an exported function's header
-    auto [declBegin, declEnd] = definitionSpan(redecl, sm);
-    declEnd = endOfDeclaration(redecl->getEndLoc(), sm);
-    replacements.push_back({declBegin, declEnd, lineAt(declEnd, sm), declaration, /*format=*/false});
+    std::optional<DeclarationSpan> span = declarationSpan(redecl, context, reporter);
+    if (!span) continue;
+    unsigned declEnd = endOfDeclaration(redecl->getEndLoc(), sm);
+    replacements.push_back(
+        {span->begin, declEnd, lineAt(declEnd, sm), codegen::emitDeclaration(ir, span->attributes), /*format=*/false});
   }
 }
 
@@ -327,6 +400,8 @@ class LoweringConsumer : public clang::ASTConsumer {
     std::vector<codegen::Replacement> replacements;
     std::map<std::string, unsigned> names;
     for (const clang::FunctionDecl* fn : definitions) {
+      std::optional<DeclarationSpan> span = declarationSpan(fn, context, reporter);
+      if (!span) continue;
       std::optional<ir::AsyncFunction> lowered = analysis::buildIR(fn, context, reporter);
       if (!lowered) continue;
       std::string key = lowered->classType + "::" + lowered->name;
@@ -343,17 +418,16 @@ class LoweringConsumer : public clang::ASTConsumer {
                                     ? std::string("the export header")
                                     : llvm::sys::path::filename(options_.exportHeader).str();
       }
-      auto [begin, end] = definitionSpan(fn, sm);
-      lowered->beginOffset = begin;
-      lowered->endOffset = end;
+      lowered->beginOffset = span->begin;
+      lowered->endOffset = span->end;
+      lowered->attributes = span->attributes;
       LoweredFunction out{std::move(*lowered), {}};
       out.layout = layout::computeLayout(out.ir);
       codegen::EmitOptions emit;
       emit.lineDirectives = options_.lineDirectives;
       std::string frame = codegen::emitFunction(out.ir, out.layout, emit);
       if (!fitsBracketDepth(fn, frame, context, reporter)) continue;
-      std::string declaration = codegen::emitDeclaration(out.ir);
-      placeFunction(fn, sm, begin, end, std::move(frame), declaration, replacements);
+      placeFunction(fn, context, out.ir, std::move(frame), reporter, replacements);
       unit.functions.push_back(std::move(out));
       if (exportedFrame) unit.exports.push_back(std::move(*exportedFrame));
     }
