@@ -646,7 +646,10 @@ class IRBuilder {
     ir::Stmt r = makeStmt(StmtKind::Return, {}, line);
     if (operand) {
       std::string value = linearize(operand, out);
-      if (operand->getType()->isVoidType()) {
+      if (isa<clang::InitListExpr>(operand)) {
+        // A braced list has no type of its own (void in the AST).
+        r.text = "bcsc::detail::list_initialized<" + fn_ir_.outputType + ">(" + value + ")";
+      } else if (operand->getType()->isVoidType()) {
         if (!isTrivialResidual(value)) out.push_back(makeStmt(StmtKind::Code, value + ";", line));
       } else {
         r.text = value;

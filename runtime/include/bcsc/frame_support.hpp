@@ -20,6 +20,15 @@ struct type_identity {
 template <class T>
 using type_identity_t = typename type_identity<T>::type;
 
+// `co_return {...}`: the C++20 build copy-list-initializes a T from the
+// braces (the parameter of the promise's return_value, T&& by default);
+// this parameter does the same, and the temporary lives to the end of the
+// full-expression that moves it into the result.
+template <class T>
+constexpr T&& list_initialized(type_identity_t<T>&& value) noexcept {
+  return static_cast<T&&>(value);
+}
+
 // A prvalue of type T in an unevaluated operand (std::declval<T>() is an
 // xvalue). Never defined.
 template <class T>
