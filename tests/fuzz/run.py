@@ -57,6 +57,7 @@ class Config:
         self.opt = args.opt
         self.sanitize = args.sanitize
         self.timeout = args.timeout
+        self.verify = not getattr(args, "no_verify", False)
 
     def flags(self):
         f = ["-" + self.opt, "-w", "-ferror-limit=0", "-fno-color-diagnostics"]
@@ -78,7 +79,11 @@ def sh(cmd, timeout=600, env=None):
 
 # ---- the three steps -------------------------------------------------------
 def lower(cfg, src, out, more=()):
-    return sh([cfg.bcsc, "lower", src, "-o", out, "--", "-w"] + list(more) + includes(), timeout=300)
+    # The tool's self-check (--verify, its default) re-parses its output and
+    # checks that the names mean what they meant in the source; a mismatch
+    # fails the program.
+    verify = [] if cfg.verify else ["--no-verify"]
+    return sh([cfg.bcsc, "lower", src, "-o", out] + verify + ["--", "-w"] + list(more) + includes(), timeout=300)
 
 
 def build(cfg, std, src, exe, more=()):
@@ -377,6 +382,7 @@ def main():
     ap.add_argument("--regressions-only", action="store_true")
     ap.add_argument("--no-workarounds", action="store_true",
                     help="let gen.py generate constructs that hit known tool bugs (see gen.WORKAROUNDS)")
+    ap.add_argument("--no-verify", action="store_true", help="lower without the tool's --verify self-check")
     ap.add_argument("--progress", action="store_true", help="print a line after every batch")
     ap.add_argument("-v", "--verbose", action="store_true", help="print the details of every failure")
     args = ap.parse_args()

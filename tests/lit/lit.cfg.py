@@ -1,7 +1,8 @@
 # lit configuration for bcsc.
 #
 # Substitutions:
-#   %bcsc            the compiler under test
+#   %bcsc            the compiler under test (`bcsc lower` runs its --verify
+#                    self-check by default)
 #   %flags           clang flags every test passes after `--` (runtime headers)
 #   %cxx             clang++-19, to build generated code (tests/lit/export)
 #   %sanitize        -fsanitize=address,undefined... (empty with BCSC_SANITIZE=0)

@@ -51,8 +51,10 @@ struct Unsupported {};
 
 class IRBuilder {
  public:
-  IRBuilder(const clang::FunctionDecl* fn, clang::ASTContext& context, reports::Reporter& reporter)
-      : fn_(fn),
+  IRBuilder(const clang::FunctionDecl* fn, clang::ASTContext& context, reports::Reporter& reporter,
+            const BuildOptions& options)
+      : options_(options),
+        fn_(fn),
         context_(context),
         sm_(context.getSourceManager()),
         reporter_(reporter),
@@ -66,7 +68,7 @@ class IRBuilder {
     if (!describeSignature()) return std::nullopt;
     if (!rejectUnsupported(body)) return std::nullopt;
     if (!collectFunctionIdentity(fn_, body, fn_ir_, reporter_)) return std::nullopt;
-    if (!protectNames(fn_, body, context_, text_, reporter_)) return std::nullopt;
+    if (options_.hygiene && !protectNames(fn_, body, context_, text_, reporter_)) return std::nullopt;
     if (!registerSubstitutions(body)) return std::nullopt;
 
     ir::Stmt block = makeStmt(StmtKind::Block, {}, lineOf(body->getBeginLoc()));
@@ -429,7 +431,8 @@ class IRBuilder {
     obj.id = static_cast<unsigned>(fn_ir_.objects.size());
     obj.kind = kind;
     // poll() binds the slot to this name: no name of the user's may have it.
-    obj.name = freshName(context_, sanitizeIdentifier(name) + "_" + std::to_string(obj.id));
+    obj.name = sanitizeIdentifier(name) + "_" + std::to_string(obj.id);
+    if (options_.hygiene) obj.name = freshName(context_, obj.name);
     obj.displayName = std::move(display);
     obj.type = std::move(type);
     obj.loc = loc;
@@ -1925,6 +1928,7 @@ class IRBuilder {
     return block;
   }
 
+  BuildOptions options_;
   const clang::FunctionDecl* fn_;
   clang::ASTContext& context_;
   const clang::SourceManager& sm_;
@@ -1950,8 +1954,8 @@ class IRBuilder {
 }  // namespace
 
 std::optional<ir::AsyncFunction> buildIR(const clang::FunctionDecl* fn, clang::ASTContext& context,
-                                         reports::Reporter& reporter) {
-  return IRBuilder(fn, context, reporter).build();
+                                         reports::Reporter& reporter, const BuildOptions& options) {
+  return IRBuilder(fn, context, reporter, options).build();
 }
 
 // ---- the call graph between async functions ------------------------------

@@ -16,10 +16,16 @@
 
 namespace bcsc::analysis {
 
+struct BuildOptions {
+  // false only to test `lower --verify`: the names of the body are left
+  // unprotected (analysis/hygiene.h), so the frame may capture them.
+  bool hygiene = true;
+};
+
 // Builds the IR of `fn`. Reports every unsupported construct at its line
 // and returns nullopt if there was any.
 std::optional<ir::AsyncFunction> buildIR(const clang::FunctionDecl* fn, clang::ASTContext& context,
-                                         reports::Reporter& reporter);
+                                         reports::Reporter& reporter, const BuildOptions& options = {});
 
 // Checks the awaits between async functions: recursion (the frame would be
 // infinite) and awaiting a function whose frame is not yet defined.

@@ -98,7 +98,19 @@ std::optional<std::string> TypeSpeller::print(clang::QualType type, std::string*
     if (whyNot) *whyNot = s.unnameable;
     return std::nullopt;
   }
-  if (type->isDependentType()) return type.getAsString(policy_);
+  if (type->isDependentType()) {
+    std::string printed = type.getAsString(policy_);
+    if (!mentionsFrameInterfaceName(printed)) return printed;
+    // In a class template, a member type spelled like a frame member
+    // (`output_type`) is named through the class's injected name.
+    if (const auto* typedefType = type->getAs<clang::TypedefType>())
+      if (const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(typedefType->getDecl()->getDeclContext());
+          record && record->getIdentifier() && !type.hasLocalQualifiers())
+        return "typename " + record->getNameAsString() + "::" + typedefType->getDecl()->getNameAsString();
+    if (whyNot)
+      *whyNot = "its type '" + printed + "' names, unqualified, a name the frame declares itself; qualify it";
+    return std::nullopt;
+  }
   std::string printed = clang::TypeName::getFullyQualifiedName(type, context_, policy_, /*WithGlobalNsPrefix=*/false);
   // Sugar from the fallback runtime's internals (e.g. an awaiter's typedef)
   // does not exist in lowered code: name the type itself.

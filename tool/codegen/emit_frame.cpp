@@ -80,6 +80,7 @@ class Emitter {
   std::string selfType() const { return (fn_.isConstMethod ? "const " : "") + fn_.classType + "*"; }
 
   void emitConstructors() {
+    generatedCode();
     const std::string& name = fn_.frameName;
     std::string params, inits, moves;
     if (hasSelf()) {
@@ -102,7 +103,12 @@ class Emitter {
     out_ += "  ~" + name + "() { bcsc_destroy(); }\n\n";
   }
 
+  void generatedCode() {
+    if (!options_.generatedFile.empty()) out_ += "#line 1 \"" + options_.generatedFile + "\"\n";
+  }
+
   void emitMembers() {
+    generatedCode();
     out_ += "\n";
     if (hasSelf()) out_ += "  " + selfType() + " bcsc_self;\n";
     for (const ir::Param& p : fn_.params) out_ += "  " + p.type + " " + p.name + ";\n";
@@ -145,6 +151,7 @@ class Emitter {
   // The initializers are in the frame's scope, so its plain name works
   // even for frames nested in class templates.
   void emitStaticMembers() {
+    generatedCode();
     std::string frame = qualifiedFrame(true);
     // [[maybe_unused]]: a frame with internal linkage whose figures nobody
     // reads must not trip -Wunused-const-variable.
@@ -212,6 +219,7 @@ class Emitter {
   void emitPoll() {
     defineFunctionIdentity();
     out_ += "  bcsc::poll_result<" + fn_.outputType + "> poll(bcsc::context& bcsc_cx) {\n";
+    generatedCode();
     if (!layout_.pollLocal.empty()) {
       out_ += "    // co_await values that no suspend point outlives: not in the frame.\n";
       out_ += "    union {\n";
@@ -465,6 +473,7 @@ class Emitter {
     }
     unsigned k = static_cast<unsigned>(returns_.size());
     out_ += "{\n";
+    line(s.line);  // the value is the user's expression: its line, not the next one
     if (!isVoid)
       out_ += "::new (bcsc_return_value.addr()) bcsc::poll_result<" + fn_.outputType + ">(" + s.text + ");\n";
     for (unsigned i = 0; i < s.object && i < s.cleanup.size(); ++i) destroy(s.cleanup[i]);
@@ -494,6 +503,7 @@ class Emitter {
 
   // ---- destruction = cancellation -------------------------------------------
   void emitDestroy() {
+    generatedCode();
     out_ += "\n  // Cancellation: destroys exactly what is alive at the current suspend point.\n";
     out_ += "  void bcsc_destroy() noexcept {\n";
     std::set<unsigned> used;

@@ -12,6 +12,11 @@ namespace bcsc::codegen {
 
 struct EmitOptions {
   bool lineDirectives = true;  // #line back to the user's source
+  // Non-empty: code that carries no user text on its own lines (the
+  // storage, the cancellation path) is put under `#line 1 "<this>"`, so it
+  // does not take the lines after the last user statement (the copy that
+  // `lower --verify` checks).
+  std::string generatedFile;
 };
 
 std::string emitFunction(const ir::AsyncFunction& fn, const layout::FrameLayout& layout,

@@ -33,6 +33,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -55,6 +56,21 @@ llvm::cl::opt<bool> json("json", llvm::cl::desc("bcsc layout: print JSON"), llvm
 llvm::cl::opt<bool> noLineDirectives("no-line-directives",
                                      llvm::cl::desc("Do not emit #line directives (for reading the output)"),
                                      llvm::cl::cat(category));
+
+// On by default: a lowering that does not compile, or in which a name
+// means something else than in the source, is an error, never a file.
+llvm::cl::opt<bool> verifyOutput(
+    "verify", llvm::cl::init(true),
+    llvm::cl::desc("bcsc lower: parse the lowered code again and check that it compiles and that every name "
+                   "the async functions write means what it meant in the source; a mismatch is an error and "
+                   "nothing is written (default: on)"),
+    llvm::cl::cat(category));
+llvm::cl::opt<bool> noVerify("no-verify", llvm::cl::desc("bcsc lower: skip the --verify self-check"),
+                             llvm::cl::cat(category));
+
+// Hidden, for the test of --verify itself: lower without hygiene, so that
+// names the frame captures reach the output.
+llvm::cl::opt<bool> testingNoHygiene("testing-no-hygiene", llvm::cl::Hidden, llvm::cl::cat(category));
 
 bool write(const std::string& path, const std::string& text);
 
@@ -292,6 +308,45 @@ std::string makeRule(const std::string& output, const std::vector<std::string>& 
   return rule + "\n";
 }
 
+// `lower --verify`: a problem is bcsc's own error (the input was accepted),
+// reported at the line of the source it concerns. The output is C++17 when
+// the input is C++17 apart from the coroutine keywords; when it compiles
+// only as C++20 (the input uses std::span, concepts...) it says so in its
+// header comment.
+bool verifyUnit(clang::tooling::CommonOptionsParser& options, bcsc::driver::LoweredUnit& unit,
+                const std::string& exportHeader, const std::string& header) {
+  std::vector<std::string> args = loweredCompileArgs(options, unit.sourcePath);
+  std::vector<std::pair<std::string, std::string>> mapped;
+  if (!exportHeader.empty()) mapped.push_back({exportHeader, header});
+  auto check = [&](const std::vector<std::string>& with) {
+    return bcsc::verify::verifyLowered(unit.unformattedOutput, unit.sourcePath, with, unit.names, mapped);
+  };
+  std::vector<bcsc::verify::Problem> problems = check(args);
+  std::string language = "C++17";
+  auto compileError = std::find_if(problems.begin(), problems.end(),
+                                   [](const bcsc::verify::Problem& p) { return p.compileError; });
+  if (compileError != problems.end()) {
+    std::vector<std::string> cxx20 = args;
+    std::replace(cxx20.begin(), cxx20.end(), std::string("-std=c++17"), std::string("-std=c++20"));
+    std::vector<bcsc::verify::Problem> again = check(cxx20);
+    if (again.empty())
+      language = "C++20 (as C++17, " +
+                 (compileError->line ? "line " + std::to_string(compileError->line) + ": " : std::string()) +
+                 llvm::StringRef(compileError->message).drop_front(std::strlen("the lowered code does not compile: ")).str() +
+                 ")";
+    problems = std::move(again);
+  }
+  for (const bcsc::verify::Problem& problem : problems)
+    llvm::errs() << unit.sourcePath << ":" << (problem.line ? std::to_string(problem.line) + ":" : std::string())
+                 << " error: bcsc internal error (--verify): " << problem.message
+                 << "; the lowering is wrong here, no file was written\n";
+  if (!problems.empty()) return false;
+  size_t firstLine = unit.output.find('\n');
+  unit.output.insert(firstLine == std::string::npos ? unit.output.size() : firstLine + 1,
+                     "// Language: " + language + ". Checked by bcsc --verify.\n");
+  return true;
+}
+
 int runLower(clang::tooling::CommonOptionsParser& options) {
   const std::vector<std::string>& inputs = options.getSourcePathList();
   if (outputFile.empty() == outputDir.empty() || (!outputFile.empty() && inputs.size() != 1)) {
@@ -314,18 +369,23 @@ int runLower(clang::tooling::CommonOptionsParser& options) {
   pipeline.lineDirectives = !noLineDirectives;
   pipeline.exportHeader = exportHeaderPath();
   pipeline.requireExportHeader = true;
+  bool verifying = verifyOutput && !noVerify;
+  pipeline.verify = verifying;
+  pipeline.hygiene = !testingNoHygiene;
+  bool verified = true;
   auto factory = bcsc::driver::makeLoweringFactory(pipeline, [&](bcsc::driver::LoweredUnit& unit) {
     if (!pipeline.exportHeader.empty()) {
       std::vector<std::string> args;
       bcsc::reports::MeasureOptions measure;
       exportsDone = finishExports(options, unit, pipeline.exportHeader, header, args, measure);
     }
+    if (verifying && !verifyUnit(options, unit, pipeline.exportHeader, header)) verified = false;
     outputs[unit.sourcePath] = std::move(unit.output);
     dependencies[unit.sourcePath] = std::move(unit.dependencies);
   });
   int status = tool.run(factory.get());
   bool exported = bcsc::checks::finishExports();
-  if (status != 0 || !exported || !exportsDone || outputs.size() != inputs.size()) return 1;
+  if (status != 0 || !exported || !exportsDone || !verified || outputs.size() != inputs.size()) return 1;
   std::string depfileText;
   std::vector<std::pair<std::string, std::string>> files;  // written only once everything succeeded
   for (const auto& [source, text] : outputs) {

@@ -398,11 +398,14 @@ class LoweringConsumer : public clang::ASTConsumer {
     LoweredUnit unit;
     unit.sourcePath = absolutePath(sm.getFileEntryRefForID(sm.getMainFileID())->getName());
     std::vector<codegen::Replacement> replacements;
+    std::vector<codegen::Replacement> verifyReplacements;  // with #line, for the self-check
     std::map<std::string, unsigned> names;
     for (const clang::FunctionDecl* fn : definitions) {
       std::optional<DeclarationSpan> span = declarationSpan(fn, context, reporter);
       if (!span) continue;
-      std::optional<ir::AsyncFunction> lowered = analysis::buildIR(fn, context, reporter);
+      analysis::BuildOptions build;
+      build.hygiene = options_.hygiene;
+      std::optional<ir::AsyncFunction> lowered = analysis::buildIR(fn, context, reporter, build);
       if (!lowered) continue;
       std::string key = lowered->classType + "::" + lowered->name;
       unsigned n = names[key]++;
@@ -427,6 +430,14 @@ class LoweringConsumer : public clang::ASTConsumer {
       emit.lineDirectives = options_.lineDirectives;
       std::string frame = codegen::emitFunction(out.ir, out.layout, emit);
       if (!fitsBracketDepth(fn, frame, context, reporter)) continue;
+      if (options_.verify) {
+        // The self-check matches uses to the source through #line.
+        codegen::EmitOptions withLines = emit;
+        withLines.lineDirectives = true;
+        withLines.generatedFile = "<bcsc generated>";
+        std::string checked = codegen::emitFunction(out.ir, out.layout, withLines);
+        placeFunction(fn, context, out.ir, std::move(checked), reporter, verifyReplacements);
+      }
       placeFunction(fn, context, out.ir, std::move(frame), reporter, replacements);
       unit.functions.push_back(std::move(out));
       if (exportedFrame) unit.exports.push_back(std::move(*exportedFrame));
@@ -436,6 +447,16 @@ class LoweringConsumer : public clang::ASTConsumer {
     assemble.lineDirectives = options_.lineDirectives;
     assemble.format = options_.format;
     assemble.sourcePath = unit.sourcePath;
+    if (options_.verify) {
+      std::vector<const clang::FunctionDecl*> lowered;
+      for (const LoweredFunction& f : unit.functions) lowered.push_back(f.ir.decl);
+      verify::collectNameUses(context, lowered, unit.names);
+      codegen::AssembleOptions plain = assemble;
+      plain.format = false;
+      plain.lineDirectives = true;
+      unit.unformattedOutput =
+          codegen::assemble(sm.getBufferData(sm.getMainFileID()), std::move(verifyReplacements), plain);
+    }
     unit.output = codegen::assemble(sm.getBufferData(sm.getMainFileID()), std::move(replacements), assemble);
     for (llvm::StringRef file : dependencies_->getDependencies()) unit.dependencies.push_back(absolutePath(file));
     onUnit_(unit);

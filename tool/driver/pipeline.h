@@ -6,6 +6,7 @@
 #include "analysis/ir.h"
 #include "codegen/export_header.h"
 #include "layout/layout.h"
+#include "verify/verify.h"
 
 #include "clang/Tooling/Tooling.h"
 
@@ -31,6 +32,11 @@ struct LoweredUnit {
   // an included header, defined here), in the order of `functions`; their
   // sizes are still to be measured from `output`.
   std::vector<codegen::ExportedFrame> exports;
+  // With PipelineOptions::verify: what the source's names mean, and the
+  // output with #line and without clang-format (the same tokens; its lines
+  // are the ones #line names, so uses can be matched line by line).
+  verify::NameUses names;
+  std::string unformattedOutput;
 };
 
 struct PipelineOptions {
@@ -41,6 +47,8 @@ struct PipelineOptions {
   // `requireExportHeader` is set, an exported function without it is an error.
   std::string exportHeader;
   bool requireExportHeader = false;
+  bool verify = false;  // fill LoweredUnit::names and unformattedOutput for `lower --verify`
+  bool hygiene = true;  // false only to test --verify (analysis::BuildOptions::hygiene)
 };
 
 // Runs the pipeline; `onUnit` receives each translation unit that lowered

@@ -68,15 +68,17 @@ struct Sensor {
   }
 };
 
+// In a class template the slot's type is spelled through the class
+// (typename Box::output_type); the frame's own output_type is T.
 template <class T>
 struct Box {
-  using output_type = T;
+  using output_type = long long;
   static constexpr int frame_size = 3;
   [[bcsc::async]] bcsc::task<T> twice(T v) {
     output_type w = v + v;
     co_await pause(1);
-    std::printf("box: %d %d\n", (int)w, frame_size);
-    co_return w;
+    std::printf("box: %d %d %d\n", (int)w, frame_size, (int)sizeof(w));
+    co_return static_cast<T>(w);
   }
 };
 
@@ -107,7 +109,7 @@ int main() {
   // OUT-NEXT: member: 19 2
   Sensor s;
   bcsc::block_on(s.read());
-  // OUT-NEXT: box: 8 3
+  // OUT-NEXT: box: 8 3 8
   Box<int> b;
   bcsc::block_on(b.twice(4));
   // OUT-NEXT: query = 10

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Differential run: the fallback build (C++20 coroutines) is the oracle.
 
-Builds SOURCE as C++20 and LOWERED (bcsc's output for SOURCE) as C++17 with
--fno-exceptions -fno-rtti, runs both, and fails unless their standard output
+Builds SOURCE as C++20 and LOWERED (bcsc's output for SOURCE) as C++17 (C++20
+if its header comment says it needs it) with -fno-exceptions -fno-rtti, runs both, and fails unless their standard output
 and exit status are identical. Both builds use ASan and UBSan unless
 BCSC_SANITIZE=0 is set.
 """
@@ -22,6 +22,13 @@ def build(cxx, std, source, output, runtime, extra):
     if result.returncode != 0:
         sys.stderr.write("build failed: %s\n%s" % (" ".join(cmd), result.stderr))
         sys.exit(1)
+
+
+def lowered_standard(path):
+    """C++17, unless the tool's header comment says the output needs C++20."""
+    with open(path) as f:
+        head = [f.readline() for _ in range(2)]
+    return "c++20" if any(line.startswith("// Language: C++20") for line in head) else "c++17"
 
 
 def run(binary):
@@ -44,7 +51,8 @@ def main():
     lowered_bin = args.lowered + ".lowered.exe"
     extra = ["-I" + d for d in args.include] + args.extra
     build(args.cxx, "c++20", args.source, fallback_bin, args.runtime, extra)
-    build(args.cxx, "c++17", args.lowered, lowered_bin, args.runtime, ["-fno-exceptions", "-fno-rtti"] + extra)
+    build(args.cxx, lowered_standard(args.lowered), args.lowered, lowered_bin, args.runtime,
+          ["-fno-exceptions", "-fno-rtti"] + extra)
     expected = run(fallback_bin)
     actual = run(lowered_bin)
     if expected[:2] == actual[:2]:
