@@ -68,7 +68,9 @@ class IRBuilder {
     if (!describeSignature()) return std::nullopt;
     if (!rejectUnsupported(body)) return std::nullopt;
     if (!collectFunctionIdentity(fn_, body, fn_ir_, reporter_)) return std::nullopt;
-    if (options_.hygiene && !protectNames(fn_, body, context_, text_, reporter_)) return std::nullopt;
+    if (options_.hygiene &&
+        !protectNames(fn_, body, context_, text_, reporter_, [&](const clang::VarDecl* v) { return inFrame(v); }))
+      return std::nullopt;
     if (!registerSubstitutions(body)) return std::nullopt;
 
     ir::Stmt block = makeStmt(StmtKind::Block, {}, lineOf(body->getBeginLoc()));
@@ -299,6 +301,13 @@ class IRBuilder {
       } else if (isa<clang::CXXTryStmt>(s)) {
         reporter_.error(s->getBeginLoc(), "try blocks are not supported in async functions: lowered code is "
                                           "built without exceptions");
+        ok = false;
+      } else if (isa<clang::CXXThrowExpr>(s)) {
+        // A throw out of poll() would leave the frame between two states;
+        // lowered code is built without exceptions anyway.
+        reporter_.error(s->getBeginLoc(), "throw is not supported in async functions: lowered code is built "
+                                          "without exceptions; return the error in the task's value (for "
+                                          "example bcsc::result<T, E>), or call a function that reports it");
         ok = false;
       }
       if (const auto* lambda = dyn_cast<clang::LambdaExpr>(s)) {

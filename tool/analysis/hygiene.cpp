@@ -1,6 +1,7 @@
 #include "analysis/hygiene.h"
 
 #include "analysis/ir.h"
+#include "analysis/type_spelling.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -49,8 +50,9 @@ class NameGuard : public clang::RecursiveASTVisitor<NameGuard> {
   using Base = clang::RecursiveASTVisitor<NameGuard>;
 
  public:
-  NameGuard(const clang::FunctionDecl* fn, clang::ASTContext& context, SourceText& text, reports::Reporter& reporter)
-      : fn_(fn), context_(context), text_(text), reporter_(reporter) {}
+  NameGuard(const clang::FunctionDecl* fn, clang::ASTContext& context, SourceText& text, reports::Reporter& reporter,
+            const std::function<bool(const clang::VarDecl*)>& inFrame)
+      : fn_(fn), context_(context), text_(text), reporter_(reporter), inFrame_(inFrame), types_(context) {}
 
   bool ok = true;
 
@@ -108,6 +110,23 @@ class NameGuard : public clang::RecursiveASTVisitor<NameGuard> {
     if (auto spec = named.getAs<clang::TemplateSpecializationTypeLoc>()) at = spec.getTemplateNameLoc();
     else if (auto tag = named.getAs<clang::TagTypeLoc>()) at = tag.getNameLoc();
     checkUse(decl, at, /*qualified=*/false);
+    return true;
+  }
+
+  bool VisitDecltypeTypeLoc(clang::DecltypeTypeLoc type) {
+    const auto* ref = dyn_cast<clang::DeclRefExpr>(type.getTypePtr()->getUnderlyingExpr());
+    const auto* var = ref ? dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+    if (!var || !inFrame_(var)) return true;
+    std::optional<FileSpan> span = text_.spanOf(type.getSourceRange());
+    std::string why;
+    std::optional<std::string> spelled = types_.print(var->getType(), &why);
+    if (!span)
+      refuse(type.getBeginLoc(), "decltype(" + var->getNameAsString() + ") of a variable that lives in the "
+                                 "async frame is written inside a macro body; write it without the macro");
+    else if (!spelled)
+      refuse(type.getBeginLoc(), "decltype(" + var->getNameAsString() + ") cannot be named in the frame: " + why);
+    else if (qualified_.insert(span->begin).second)
+      text_.substitute(*span, *spelled);
     return true;
   }
 
@@ -200,8 +219,10 @@ class NameGuard : public clang::RecursiveASTVisitor<NameGuard> {
   clang::ASTContext& context_;
   SourceText& text_;
   reports::Reporter& reporter_;
+  const std::function<bool(const clang::VarDecl*)>& inFrame_;
+  TypeSpeller types_;
   std::set<clang::SourceLocation::UIntTy> refused_;
-  std::set<unsigned> qualified_;
+  std::set<unsigned> qualified_;  // spans already rewritten
 };
 
 // The frame stores the parameters as members beside its own, and the
@@ -238,9 +259,10 @@ bool isIdentifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c
 }  // namespace
 
 bool protectNames(const clang::FunctionDecl* fn, const clang::Stmt* body, clang::ASTContext& context,
-                  SourceText& text, reports::Reporter& reporter) {
+                  SourceText& text, reports::Reporter& reporter,
+                  const std::function<bool(const clang::VarDecl*)>& inFrame) {
   bool ok = checkSignatureNames(fn, reporter);
-  NameGuard guard(fn, context, text, reporter);
+  NameGuard guard(fn, context, text, reporter, inFrame);
   guard.TraverseStmt(const_cast<clang::Stmt*>(body));
   return ok && guard.ok;
 }

@@ -30,14 +30,19 @@
 #include "clang/AST/Decl.h"
 #include "clang/Lex/Preprocessor.h"
 
+#include <functional>
 #include <string>
 
 namespace bcsc::analysis {
 
 // Registers in `text` the qualifications the body needs, and reports every
-// name it cannot keep. Returns false if it reported an error.
+// name it cannot keep. `decltype(x)` of a frame variable (`inFrame`)
+// becomes x's declared type: in the frame `x` is an access to its slot,
+// whose decltype would be a reference. Returns false if it reported an
+// error.
 bool protectNames(const clang::FunctionDecl* fn, const clang::Stmt* body, clang::ASTContext& context,
-                  SourceText& text, reports::Reporter& reporter);
+                  SourceText& text, reports::Reporter& reporter,
+                  const std::function<bool(const clang::VarDecl*)>& inFrame);
 
 // Reports every macro whose name begins with the reserved prefix `bcsc_`;
 // generated code would expand it. Returns false if there was one.

@@ -47,6 +47,12 @@ class TypeScan : public clang::RecursiveASTVisitor<TypeScan> {
     if (llvm::isa<clang::CXXRecordDecl>(t->getDecl()->getDeclContext())) substituted = true;
     return true;
   }
+  bool VisitDecltypeType(clang::DecltypeType*) {
+    // decltype(x) names a local or a parameter, which the frame's types
+    // cannot see: print the type it stands for.
+    substituted = true;
+    return true;
+  }
   bool VisitSubstTemplateTypeParmPackType(clang::SubstTemplateTypeParmPackType*) {
     substituted = true;
     return true;
