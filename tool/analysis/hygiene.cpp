@@ -26,6 +26,11 @@ bool isInterfaceName(llvm::StringRef name) {
 
 bool isReserved(llvm::StringRef name) { return name.starts_with(ir::reservedPrefix); }
 
+std::string reservedNameError(llvm::StringRef name) {
+  return "'" + name.str() + "' begins with '" + ir::reservedPrefix +
+         "', which is reserved for the names bcsc generates; rename it";
+}
+
 // Declared in the function (its parameters, its body's locals, lambdas):
 // such a name is declared in poll() too, where it hides the frame's members
 // just as it hides everything else in the C++20 build.
@@ -58,8 +63,7 @@ class NameGuard : public clang::RecursiveASTVisitor<NameGuard> {
 
   bool VisitNamedDecl(clang::NamedDecl* decl) {
     if (const clang::IdentifierInfo* id = decl->getIdentifier(); id && isReserved(id->getName()))
-      refuse(decl->getLocation(), "'" + id->getName().str() + "' begins with '" + ir::reservedPrefix +
-                                      "', which is reserved for the names bcsc generates; rename it");
+      refuse(decl->getLocation(), reservedNameError(id->getName()));
     return true;
   }
 
@@ -203,10 +207,7 @@ class NameGuard : public clang::RecursiveASTVisitor<NameGuard> {
     return parent->getNameAsString() + "::" + decl->getNameAsString();
   }
 
-  void refuseReservedUse(clang::SourceLocation at, llvm::StringRef name) {
-    refuse(at, "'" + name.str() + "' begins with '" + ir::reservedPrefix +
-                   "', which is reserved for the names bcsc generates; rename it");
-  }
+  void refuseReservedUse(clang::SourceLocation at, llvm::StringRef name) { refuse(at, reservedNameError(name)); }
 
   // A lambda's body is reachable from the lambda and from its closure
   // class: one error per place.
@@ -234,8 +235,7 @@ bool checkSignatureNames(const clang::FunctionDecl* fn, reports::Reporter& repor
     if (!id) return;
     llvm::StringRef name = id->getName();
     if (isReserved(name)) {
-      reporter.error(decl->getLocation(), "'" + name.str() + "' begins with '" + ir::reservedPrefix +
-                                              "', which is reserved for the names bcsc generates; rename it");
+      reporter.error(decl->getLocation(), reservedNameError(name));
       ok = false;
     } else if (isInterfaceName(name)) {
       reporter.error(decl->getLocation(), std::string("an async function's ") + what + " cannot be named '" +
@@ -273,9 +273,7 @@ bool checkReservedMacros(const clang::Preprocessor& pp, reports::Reporter& repor
     if (!isReserved(id->getName())) continue;
     for (const clang::MacroDirective* md = pp.getLocalMacroDirectiveHistory(id); md; md = md->getPrevious())
       if (const auto* def = dyn_cast<clang::DefMacroDirective>(md)) {
-        reporter.error(def->getLocation(), "macro '" + id->getName().str() + "' begins with '" +
-                                               ir::reservedPrefix + "', which is reserved for the names bcsc "
-                                               "generates; rename it");
+        reporter.error(def->getLocation(), "macro " + reservedNameError(id->getName()));
         ok = false;
       }
   }

@@ -33,7 +33,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 #include <optional>
 
@@ -332,13 +331,13 @@ bool verifyUnit(clang::tooling::CommonOptionsParser& options, bcsc::driver::Lowe
     if (again.empty())
       language = "C++20 (as C++17, " +
                  (compileError->line ? "line " + std::to_string(compileError->line) + ": " : std::string()) +
-                 llvm::StringRef(compileError->message).drop_front(std::strlen("the lowered code does not compile: ")).str() +
-                 ")";
+                 compileError->message + ")";
     problems = std::move(again);
   }
   for (const bcsc::verify::Problem& problem : problems)
     llvm::errs() << unit.sourcePath << ":" << (problem.line ? std::to_string(problem.line) + ":" : std::string())
-                 << " error: bcsc internal error (--verify): " << problem.message
+                 << " error: bcsc internal error (--verify): "
+                 << (problem.compileError ? "the lowered code does not compile: " : "") << problem.message
                  << "; the lowering is wrong here, no file was written\n";
   if (!problems.empty()) return false;
   size_t firstLine = unit.output.find('\n');

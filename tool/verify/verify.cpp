@@ -31,16 +31,15 @@ std::string absolute(llvm::StringRef path) {
 }
 
 bool isFrameRecord(const clang::DeclContext* dc) {
-  const auto* record = dyn_cast_or_null<clang::CXXRecordDecl>(dc);
+  const auto* record = llvm::dyn_cast_or_null<clang::CXXRecordDecl>(dc);
   return record && record->getIdentifier() && record->getName().starts_with("bcsc_frame_");
 }
 
-// In the source, an async function carries [[bcsc::async]]; in the lowered
-// code it returns its frame.
+// In the source, an async function carries [[bcsc::async]] (on any of its
+// declarations); in the lowered code it returns its frame.
 bool isAsyncFunction(const clang::FunctionDecl* fn) {
   for (const clang::FunctionDecl* redecl : fn->redecls())
-    for (const auto* attr : redecl->specific_attrs<clang::AnnotateAttr>())
-      if (attr->getAnnotation() == frontend::kAsyncAnnotation) return true;
+    if (frontend::isAsync(redecl)) return true;
   if (const clang::FunctionDecl* pattern = fn->getTemplateInstantiationPattern(); pattern && pattern != fn)
     if (isAsyncFunction(pattern)) return true;
   return fn->getReturnType().getAsString().find("bcsc_frame_") != std::string::npos;
@@ -130,14 +129,14 @@ std::vector<Problem> verifyLowered(const std::string& lowered, const std::string
   std::unique_ptr<clang::ASTUnit> unit = clang::tooling::buildASTFromCodeWithArgs(
       lowered, args, fileName, "bcsc", std::make_shared<clang::PCHContainerOperations>(),
       clang::tooling::getClangStripDependencyFileAdjuster(), mapped, &diagnostics);
-  if (!unit) return {{0, "the lowered code could not be parsed", true}};
+  if (!unit) return {{0, "it could not be parsed", true}};
   const clang::SourceManager& sm = unit->getSourceManager();
   auto sourceLine = [&](clang::SourceLocation at) -> unsigned {
     clang::PresumedLoc where = sm.getPresumedLoc(sm.getExpansionLoc(at));
     return where.isValid() && absolute(where.getFilename()) == uses.file ? where.getLine() : 0;
   };
   for (auto it = diagnostics.err_begin(); it != diagnostics.err_end(); ++it)
-    problems.push_back({sourceLine(it->first), "the lowered code does not compile: " + it->second, true});
+    problems.push_back({sourceLine(it->first), it->second, true});
 
   auto inFunction = [&](unsigned line) {
     for (const auto& [first, last] : uses.lines)

@@ -42,7 +42,7 @@ void collectNameUses(const clang::ASTContext& context, const std::vector<const c
 struct Problem {
   unsigned line = 0;  // in the source file; 0 if unknown
   std::string message;
-  bool compileError = false;  // the lowered code does not compile (else: a name means something else)
+  bool compileError = false;  // `message` is the compiler's error (else: a name that means something else)
 };
 
 // Parses `lowered` as the file `fileName` with the clang arguments `args`
