@@ -141,20 +141,23 @@ unsigned lineAt(unsigned offset, const clang::SourceManager& sm) {
 // by its frame and wrapper. A member function's frame is a nested class
 // that needs the complete enclosing class, so an in-class definition
 // becomes declarations and the frame follows the class. Every other
-// declaration of the function is rewritten to return the frame.
-void placeFunction(const clang::FunctionDecl* fn, const clang::ASTContext& context, const ir::AsyncFunction& ir,
+// declaration of the function is rewritten to return the frame. Returns
+// the index in `replacements` of the one that holds the frame.
+size_t placeFunction(const clang::FunctionDecl* fn, const clang::ASTContext& context, const ir::AsyncFunction& ir,
                    std::string frame, reports::Reporter& reporter,
                    std::vector<codegen::Replacement>& replacements) {
   const clang::SourceManager& sm = context.getSourceManager();
   unsigned begin = ir.beginOffset, end = ir.endOffset;
   std::string declaration = codegen::emitDeclaration(ir, ir.attributes);
   const auto* record = llvm::dyn_cast<clang::CXXRecordDecl>(fn->getLexicalDeclContext());
+  size_t frameAt = replacements.size();
   if (record) {
     while (const auto* outer = llvm::dyn_cast<clang::CXXRecordDecl>(record->getLexicalDeclContext())) record = outer;
     clang::SourceLocation classEnd = record->getBraceRange().getEnd();
     if (const clang::ClassTemplateDecl* tmpl = record->getDescribedClassTemplate()) classEnd = tmpl->getEndLoc();
     unsigned after = endOfDeclaration(classEnd, sm);
     replacements.push_back({begin, end, lineAt(end, sm), declaration, /*format=*/false});
+    frameAt = replacements.size();
     replacements.push_back({after, after, lineAt(after, sm), std::move(frame)});
   } else {
     replacements.push_back({begin, end, lineAt(end, sm), std::move(frame)});
@@ -168,6 +171,7 @@ void placeFunction(const clang::FunctionDecl* fn, const clang::ASTContext& conte
     replacements.push_back(
         {span->begin, declEnd, lineAt(declEnd, sm), codegen::emitDeclaration(ir, span->attributes), /*format=*/false});
   }
+  return frameAt;
 }
 
 // How many braces enclose the place a frame goes: the namespaces and
@@ -430,15 +434,18 @@ class LoweringConsumer : public clang::ASTConsumer {
       emit.lineDirectives = options_.lineDirectives;
       std::string frame = codegen::emitFunction(out.ir, out.layout, emit);
       if (!fitsBracketDepth(fn, frame, context, reporter)) continue;
+      size_t first = replacements.size();
+      size_t frameAt = placeFunction(fn, context, out.ir, std::move(frame), reporter, replacements);
       if (options_.verify) {
-        // The self-check matches uses to the source through #line.
+        // The self-check's copy: the same replacements, with the frame
+        // emitted with #line, which it matches uses to the source by.
         codegen::EmitOptions withLines = emit;
         withLines.lineDirectives = true;
         withLines.generatedFile = "<bcsc generated>";
-        std::string checked = codegen::emitFunction(out.ir, out.layout, withLines);
-        placeFunction(fn, context, out.ir, std::move(checked), reporter, verifyReplacements);
+        size_t checkedAt = verifyReplacements.size() + (frameAt - first);
+        verifyReplacements.insert(verifyReplacements.end(), replacements.begin() + first, replacements.end());
+        verifyReplacements[checkedAt].text = codegen::emitFunction(out.ir, out.layout, withLines);
       }
-      placeFunction(fn, context, out.ir, std::move(frame), reporter, replacements);
       unit.functions.push_back(std::move(out));
       if (exportedFrame) unit.exports.push_back(std::move(*exportedFrame));
     }
